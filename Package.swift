@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// posture — cloud configuration posture scanner.
+// Dependency direction (see ../shared/DESIGN.md): posture → PolicyEngine → {CEL, Model}.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "posture",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "posture", targets: ["posture"]),
+        .library(name: "CEL", targets: ["CEL"]),
+        .library(name: "Model", targets: ["Model"]),
+        .library(name: "PolicyEngine", targets: ["PolicyEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The Common Expression Language: syntax, checker, runtime, standard library.
+        // Knows nothing of clouds or YAML; PolicyEngine feeds it a type environment.
+        .target(name: "CEL", swiftSettings: strict),
+        // The provider-neutral inventory policies evaluate.
+        .target(name: "Model", swiftSettings: strict),
+        // Policy files, the responsibility map, and evaluation into findings.
+        .target(
+            name: "PolicyEngine",
+            dependencies: ["CEL", "Model", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "posture",
+            dependencies: [
+                "PolicyEngine", "Model", "CEL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CELTests", dependencies: ["CEL"], swiftSettings: strict),
+        .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model"], swiftSettings: strict),
+        .testTarget(name: "PostureCLITests", dependencies: ["posture"], swiftSettings: strict),
+    ]
+)
