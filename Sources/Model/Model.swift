@@ -1,0 +1,1 @@
+// The provider-neutral inventory. See Resource.swift and the kinds beside it.
