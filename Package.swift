@@ -38,9 +38,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Release-mode benchmarks: `make bench`.
+        .executableTarget(name: "posture-bench", dependencies: ["PolicyEngine", "Model", "CEL", "PostureTesting"], path: "Sources/PostureBenchmark", swiftSettings: strict),
+        // Fixtures and helpers shared by the test targets and the benchmark.
+        .target(name: "PostureTesting", dependencies: ["Model"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], swiftSettings: strict),
-        .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model"], swiftSettings: strict),
-        .testTarget(name: "PostureCLITests", dependencies: ["posture"], swiftSettings: strict),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "PostureCLITests", dependencies: ["PostureTesting"], swiftSettings: strict),
     ]
 )

@@ -1,1 +1,0 @@
-// The provider-neutral inventory. See Resource.swift and the kinds beside it.

@@ -1,0 +1,190 @@
+import CEL
+import Foundation
+
+/// Turns any `Encodable` model value into a CEL value without a JSON round trip.
+///
+/// Structs become string-keyed maps, arrays lists, `Date` a timestamp, enums their raw value;
+/// `nil` optionals are left out, so `has(x.field)` tells present from absent.
+public enum CELValueEncoder {
+    public static func encode<T: Encodable>(_ value: T) throws -> CELValue {
+        if let special = specialValue(value) { return special }
+        let encoder = TreeEncoder(codingPath: [])
+        try value.encode(to: encoder)
+        return encoder.storage.value
+    }
+
+    static func specialValue(_ value: Any) -> CELValue? {
+        switch value {
+        case let date as Date: .timestamp(CELTimestamp(date: date))
+        case let url as URL: .string(url.absoluteString)
+        default: nil
+        }
+    }
+}
+
+/// A mutable node of the value being built; containers fill it as they are encoded.
+private final class Box {
+    enum Content {
+        case empty
+        case value(CELValue)
+        case keyed([String: Box])
+        case unkeyed([Box])
+    }
+
+    var content: Content = .empty
+
+    var value: CELValue {
+        switch content {
+        case .empty: .null
+        case let .value(value): value
+        case let .keyed(entries): .map(CELMap(entries.mapValues(\.value)))
+        case let .unkeyed(items): .list(items.map(\.value))
+        }
+    }
+}
+
+private struct TreeEncoder: Encoder {
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let storage: Box
+
+    init(codingPath: [any CodingKey], storage: Box = Box()) {
+        self.codingPath = codingPath
+        self.storage = storage
+    }
+
+    func container<Key: CodingKey>(keyedBy _: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .keyed = storage.content {} else { storage.content = .keyed([:]) }
+        return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .unkeyed = storage.content {} else { storage.content = .unkeyed([]) }
+        return UnkeyedContainer(encoder: self)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleContainer(encoder: self) }
+
+    /// Encodes a nested value into a fresh box.
+    func box<T: Encodable>(_ value: T, key: any CodingKey) throws -> Box {
+        let child = Box()
+        if let special = CELValueEncoder.specialValue(value) {
+            child.content = .value(special)
+        } else {
+            try value.encode(to: TreeEncoder(codingPath: codingPath + [key], storage: child))
+        }
+        return child
+    }
+}
+
+private struct IndexKey: CodingKey {
+    var stringValue: String { "\(intValue ?? 0)" }
+    var intValue: Int?
+    init(_ index: Int) { intValue = index }
+    init?(stringValue _: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: TreeEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+
+    private func set(_ box: Box, for key: Key) {
+        guard case var .keyed(entries) = encoder.storage.content else { return }
+        entries[key.stringValue] = box
+        encoder.storage.content = .keyed(entries)
+    }
+
+    private func set(_ value: CELValue, for key: Key) {
+        let box = Box()
+        box.content = .value(value)
+        set(box, for: key)
+    }
+
+    mutating func encodeNil(forKey _: Key) throws {}
+    mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), for: key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), for: key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { set(.double(value), for: key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { set(.double(Double(value)), for: key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { set(.int(Int64(value)), for: key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { set(.int(value), for: key) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try encoder.box(value, key: key), for: key) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy _: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let child = Box()
+        set(child, for: key)
+        return TreeEncoder(codingPath: codingPath + [key], storage: child).container(keyedBy: NestedKey.self)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let child = Box()
+        set(child, for: key)
+        return TreeEncoder(codingPath: codingPath + [key], storage: child).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { encoder }
+    mutating func superEncoder(forKey _: Key) -> any Encoder { encoder }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let encoder: TreeEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+    var count: Int {
+        if case let .unkeyed(items) = encoder.storage.content { return items.count }
+        return 0
+    }
+
+    private func append(_ box: Box) {
+        guard case var .unkeyed(items) = encoder.storage.content else { return }
+        items.append(box)
+        encoder.storage.content = .unkeyed(items)
+    }
+
+    private func append(_ value: CELValue) {
+        let box = Box()
+        box.content = .value(value)
+        append(box)
+    }
+
+    mutating func encodeNil() throws { append(.null) }
+    mutating func encode(_ value: Bool) throws { append(.bool(value)) }
+    mutating func encode(_ value: String) throws { append(.string(value)) }
+    mutating func encode(_ value: Double) throws { append(.double(value)) }
+    mutating func encode(_ value: Int) throws { append(.int(Int64(value))) }
+    mutating func encode(_ value: Int64) throws { append(.int(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { append(try encoder.box(value, key: IndexKey(count))) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy _: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let child = Box()
+        append(child)
+        return TreeEncoder(codingPath: codingPath + [IndexKey(count)], storage: child).container(keyedBy: NestedKey.self)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let child = Box()
+        append(child)
+        return TreeEncoder(codingPath: codingPath + [IndexKey(count)], storage: child).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { encoder }
+}
+
+private struct SingleContainer: SingleValueEncodingContainer {
+    let encoder: TreeEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+
+    private func set(_ value: CELValue) { encoder.storage.content = .value(value) }
+
+    mutating func encodeNil() throws { set(.null) }
+    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
+    mutating func encode(_ value: String) throws { set(.string(value)) }
+    mutating func encode(_ value: Double) throws { set(.double(value)) }
+    mutating func encode(_ value: Float) throws { set(.double(Double(value))) }
+    mutating func encode(_ value: Int) throws { set(.int(Int64(value))) }
+    mutating func encode(_ value: Int64) throws { set(.int(value)) }
+    mutating func encode(_ value: UInt64) throws { set(.uint(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        if let special = CELValueEncoder.specialValue(value) { set(special); return }
+        try value.encode(to: encoder)
+    }
+}

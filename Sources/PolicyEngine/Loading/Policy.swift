@@ -1,0 +1,52 @@
+import CEL
+import Foundation
+import Model
+
+/// A loaded, checked policy: metadata plus its compiled violation condition and message.
+///
+/// Expressions are parsed and checked once, when the policy loads; evaluation only runs them.
+public struct Policy: Sendable {
+    public let id: String
+    public let title: String
+    public let description: String?
+    public let severity: Severity
+    public let resource: ResourceKind
+    public let provider: Provider
+    /// A domain id from the responsibility map.
+    public let responsibility: String
+    /// Framework id with version (e.g. `cis-aws-foundations-5.0`) → control ids.
+    public let frameworks: [String: [String]]
+    /// Data sets the policy needs (e.g. `credential-report`); without them it is not assessed.
+    public let requires: [String]
+    /// True means the resource violates the policy.
+    public let violation: CompiledExpression
+    public let message: MessageTemplate
+    public let remediation: String?
+    public let references: [String]
+    public let examples: PolicyExamples
+    /// Where the policy's mapping starts.
+    public let location: SourceLocation
+}
+
+/// A CEL expression compiled for one resource kind, with where it came from.
+public struct CompiledExpression: Sendable {
+    public let source: String
+    public let program: Program
+    public let location: SourceLocation
+}
+
+/// The `examples` of a policy: resources that must fail it and resources that must pass it.
+public struct PolicyExamples: Sendable {
+    /// The scan time the examples assume (`examples.now`, default 2025-01-01T00:00:00Z).
+    public let now: Date
+    public let fail: [PolicyExample]
+    public let pass: [PolicyExample]
+
+    public static let defaultNow = Date(timeIntervalSince1970: 1_735_689_600) // 2025-01-01T00:00:00Z
+}
+
+/// One example resource, already converted to a CEL value.
+public struct PolicyExample: Sendable {
+    public let value: CELValue
+    public let location: SourceLocation
+}

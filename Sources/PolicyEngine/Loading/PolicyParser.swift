@@ -1,0 +1,95 @@
+import CEL
+import Foundation
+import Model
+import Yams
+
+/// Reads one policy mapping into a `Policy`, collecting every problem as a diagnostic.
+struct PolicyParser {
+    static let keys = [
+        "id", "title", "description", "severity", "resource", "provider", "responsibility", "frameworks",
+        "requires", "violation", "message", "remediation", "references", "examples",
+    ]
+    static let requiredKeys = ["id", "title", "severity", "resource", "provider", "responsibility", "violation", "message"]
+
+    let responsibility: ResponsibilityMap
+
+    func parse(_ node: Node, reader: inout NodeReader) -> Policy? {
+        guard let fields = reader.entries(of: node, what: "a policy", allowed: Self.keys) else { return nil }
+        let missing = Self.requiredKeys.filter { fields[$0] == nil }
+        if !missing.isEmpty {
+            reader.error("missing-key", "policy is missing required \(missing.count == 1 ? "key" : "keys") \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: node)
+        }
+        let id = fields["id"].flatMap { identifier($0.value, reader: &reader) }
+        let title = fields["title"].flatMap { reader.nonEmptyString($0.value, what: "title") }
+        let severity = fields["severity"].flatMap { enumValue($0.value, Severity.self, what: "severity", reader: &reader) }
+        let kind = fields["resource"].flatMap { enumValue($0.value, ResourceKind.self, what: "resource", reader: &reader) }
+        let provider = fields["provider"].flatMap { enumValue($0.value, Provider.self, what: "provider", reader: &reader) }
+        let domain = fields["responsibility"].flatMap { responsibilityDomain($0.value, reader: &reader) }
+        let frameworks = fields["frameworks"].map { frameworkMap($0.value, reader: &reader) } ?? [:]
+        let requires = fields["requires"].map { dataSets($0.value, reader: &reader) } ?? []
+        let references = fields["references"].flatMap { reader.stringList($0.value, what: "references") } ?? []
+        let remediation = fields["remediation"].flatMap { reader.nonEmptyString($0.value, what: "remediation") }
+        let description = fields["description"].flatMap { reader.string($0.value, what: "description") }
+
+        guard let kind else { return nil }
+        let compiler = ExpressionCompiler(kind: kind)
+        let violation = fields["violation"].flatMap { compileViolation($0.value, compiler: compiler, reader: &reader) }
+        let message = fields["message"].flatMap { compileMessage($0.value, compiler: compiler, reader: &reader) }
+        let examples = examples(fields["examples"]?.value, kind: kind, provider: provider ?? .aws, reader: &reader)
+
+        guard let id, let title, let severity, let provider, let domain, let violation, let message, let examples else { return nil }
+        return Policy(
+            id: id, title: title, description: description, severity: severity, resource: kind, provider: provider,
+            responsibility: domain, frameworks: frameworks, requires: requires, violation: violation, message: message,
+            remediation: remediation, references: references, examples: examples, location: reader.file.location(of: node))
+    }
+
+    private func identifier(_ node: Node, reader: inout NodeReader) -> String? {
+        guard let id = reader.nonEmptyString(node, what: "id") else { return nil }
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789-.")
+        guard id.unicodeScalars.allSatisfy(allowed.contains), id.first?.isLetter == true else {
+            reader.error("invalid-value", "id '\(id)' must start with a letter and use only a-z, 0-9, '-' and '.'", at: node)
+            return nil
+        }
+        return id
+    }
+
+    private func enumValue<T: RawRepresentable & CaseIterable>(
+        _ node: Node, _: T.Type, what: String, reader: inout NodeReader
+    ) -> T? where T.RawValue == String {
+        guard let text = reader.string(node, what: what) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let choices = T.allCases.map(\.rawValue)
+        let notes = Suggestion.closest(to: text, in: choices).map { ["did you mean '\($0)'?"] } ?? []
+        reader.error("invalid-value", "\(what) must be one of \(choices.joined(separator: ", ")), not '\(text)'", at: node, notes: notes)
+        return nil
+    }
+
+    private func responsibilityDomain(_ node: Node, reader: inout NodeReader) -> String? {
+        guard let text = reader.nonEmptyString(node, what: "responsibility") else { return nil }
+        if responsibility.domain(text) != nil { return text }
+        let ids = responsibility.domains.map(\.id)
+        let notes = Suggestion.closest(to: text, in: ids).map { ["did you mean '\($0)'?"] } ?? []
+        reader.error("unknown-domain", "unknown responsibility domain '\(text)' (known: \(ids.joined(separator: ", ")))", at: node, notes: notes)
+        return nil
+    }
+
+    private func frameworkMap(_ node: Node, reader: inout NodeReader) -> [String: [String]] {
+        guard let entries = reader.entries(of: node, what: "frameworks", allowed: []) else { return [:] }
+        var result: [String: [String]] = [:]
+        for (framework, entry) in entries {
+            if let controls = reader.stringList(entry.value, what: "controls of \(framework)") { result[framework] = controls }
+        }
+        return result
+    }
+
+    private func dataSets(_ node: Node, reader: inout NodeReader) -> [String] {
+        guard let names = reader.stringList(node, what: "requires") else { return [] }
+        let known = DataSet.allCases.map(\.rawValue)
+        for name in names where !known.contains(name) {
+            let notes = Suggestion.closest(to: name, in: known).map { ["did you mean '\($0)'?"] } ?? []
+            reader.error("invalid-value", "unknown data set '\(name)' in requires (known: \(known.joined(separator: ", ")))", at: node, notes: notes)
+        }
+        return names.filter(known.contains)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Yams
+
+/// Maps an offset inside a YAML scalar's value back to a line and column of the file.
+///
+/// Handles plain and quoted scalars on one line and literal (`|`) or folded (`>`) block
+/// scalars over several; for quoted scalars containing escapes the column is approximate.
+struct ScalarSourceMap {
+    private struct Segment {
+        let line: Int
+        let column: Int
+        let length: Int
+    }
+
+    private let segments: [Segment]
+    private let fallback: SourceLocation
+    private let path: String
+
+    init(scalar: Node.Scalar, file: YAMLFile) {
+        path = file.path
+        let mark = scalar.mark ?? Mark(line: 1, column: 1)
+        fallback = file.location(line: mark.line, column: mark.column)
+        switch scalar.style {
+        case .literal, .folded:
+            segments = Self.blockSegments(after: mark.line, in: file)
+        case .singleQuoted, .doubleQuoted:
+            segments = Self.flowSegments(from: mark, skip: 1, in: file)
+        default:
+            segments = Self.flowSegments(from: mark, skip: 0, in: file)
+        }
+    }
+
+    /// The file location of the Unicode-scalar `offset` inside the scalar's value.
+    func location(ofOffset offset: Int) -> SourceLocation {
+        var remaining = offset
+        for segment in segments {
+            if remaining <= segment.length {
+                return SourceLocation(file: path, line: segment.line, column: segment.column + remaining)
+            }
+            remaining -= segment.length + 1 // the newline or folding space between segments
+        }
+        if let last = segments.last {
+            return SourceLocation(file: path, line: last.line, column: last.column + last.length)
+        }
+        return fallback
+    }
+
+    private static func blockSegments(after headerLine: Int, in file: YAMLFile) -> [Segment] {
+        var segments: [Segment] = []
+        var indent: Int?
+        var line = headerLine + 1
+        while let text = file.sourceLine(line) {
+            let leading = text.prefix { $0 == " " }.count
+            let isBlank = text.trimmingCharacters(in: .whitespaces).isEmpty
+            if !isBlank {
+                if indent == nil { indent = leading }
+                if let indent, leading < indent { break }
+            }
+            let start = indent ?? leading
+            let length = max(0, text.unicodeScalars.count - start)
+            segments.append(Segment(line: line, column: start + 1, length: length))
+            line += 1
+        }
+        return segments
+    }
+
+    private static func flowSegments(from mark: Mark, skip: Int, in file: YAMLFile) -> [Segment] {
+        guard let first = file.sourceLine(mark.line) else { return [] }
+        let startColumn = mark.column + skip
+        let length = max(0, first.unicodeScalars.count - (startColumn - 1))
+        var segments = [Segment(line: mark.line, column: startColumn, length: length)]
+        // Continuation lines of a multi-line flow scalar fold into single spaces.
+        var line = mark.line + 1
+        while segments.count < 64, let text = file.sourceLine(line) {
+            let leading = text.prefix { $0 == " " }.count
+            if leading <= mark.column - 1 || text.trimmingCharacters(in: .whitespaces).isEmpty { break }
+            segments.append(Segment(line: line, column: leading + 1, length: text.unicodeScalars.count - leading))
+            line += 1
+        }
+        return segments
+    }
+}

@@ -1,2 +1,0 @@
-import CEL
-import Model

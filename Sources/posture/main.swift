@@ -1,1 +1,0 @@
-print("posture: under construction")
