@@ -17,7 +17,7 @@ extension Lexer {
                 break
             }
             if scalar == "\\", !prefix.isRaw {
-                valid = scanEscape(into: &buffer) && valid
+                valid = scanEscape(into: &buffer, multiline: isTriple) && valid
             } else {
                 buffer.append(scalar: scalar)
                 advance()
@@ -29,10 +29,14 @@ extension Lexer {
 
     /// Decodes one escape sequence at the cursor (a backslash). Returns false, after
     /// reporting, for an invalid one; the cursor then stands past the bad sequence.
-    private mutating func scanEscape(into buffer: inout LiteralBuffer) -> Bool {
+    /// A backslash at the end of the input, or of the line in a one-line string, is left
+    /// for the caller to report as an unterminated string.
+    private mutating func scanEscape(into buffer: inout LiteralBuffer, multiline: Bool) -> Bool {
         let start = position
         advance()
-        guard let letter = peek(), letter != "\n", letter != "\r" else {
+        guard let letter = peek() else { return true }
+        if letter == "\n" || letter == "\r" {
+            guard multiline else { return true }
             report("invalid escape sequence at end of line", at: start)
             return false
         }

@@ -141,11 +141,12 @@ struct Lexer {
             name.append(scalar)
             advance()
         }
-        guard peek() == "`", !name.isEmpty else {
-            report("token recognition error at: '`\(String(name))'", at: start)
+        let closed = peek() == "`"
+        if closed { advance() }
+        guard closed, !name.isEmpty else {
+            report("token recognition error at: '`\(String(name))\(closed ? "`" : "")'", at: start)
             return
         }
-        advance()
         emit(.quotedIdentifier(String(name)), at: start)
     }
 

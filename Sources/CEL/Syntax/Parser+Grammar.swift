@@ -46,6 +46,12 @@ struct SyntaxParser {
         current.kind == .punctuation(punctuation)
     }
 
+    /// Whether the cursor is at a `-` that is the sign of the int or double literal after it.
+    var isAtSignedNumber: Bool {
+        guard isAt(.minus), cursor + 1 < tokens.count else { return false }
+        return tokens[cursor + 1].kind.isSignableNumber
+    }
+
     /// Consumes `punctuation` or fails with cel-go's "mismatched input" message.
     mutating func expect(_ punctuation: Punctuation) throws(CELDiagnostic) {
         guard isAt(punctuation) else { throw mismatched(expecting: "'\(punctuation.rawValue)'") }
@@ -118,26 +124,23 @@ struct SyntaxParser {
     }
 
     /// `Unary = Member | "!" {"!"} Member | "-" {"-"} Member`. Runs are read in a loop (no
-    /// recursion); a `-` directly before an int or double literal is the literal's sign, as
-    /// in cel-go, so `-9223372036854775808` is an int and `--1` is `-_(-1)`.
+    /// recursion). A `-` directly before an int or double literal is not an operator but the
+    /// literal's sign (see `parsePrimary`), as in cel-go: `-9223372036854775808` is an int,
+    /// `--1` is `-_(-1)` and `!-1` is `!_(-1)`.
     mutating func parseUnary() throws(CELDiagnostic) -> Expr {
         let (punctuation, function): (Punctuation, String)
         switch current.kind {
         case .punctuation(.bang): (punctuation, function) = (.bang, Operator.logicalNot)
-        case .punctuation(.minus): (punctuation, function) = (.minus, Operator.negate)
-        default: return try parseMember(sign: nil)
+        case .punctuation(.minus) where !isAtSignedNumber: (punctuation, function) = (.minus, Operator.negate)
+        default: return try parseMember()
         }
         var operators: [SourcePosition] = []
-        while isAt(punctuation) {
+        while isAt(punctuation), !isAtSignedNumber {
             guard operators.count < limits.maxNestingDepth else { throw nestingLimit(at: current.position) }
             operators.append(current.position)
             advance()
         }
-        var sign: SourcePosition?
-        if punctuation == .minus, current.kind.isSignableNumber {
-            sign = operators.popLast()
-        }
-        var operand = try parseMember(sign: sign)
+        var operand = try parseMember()
         for position in operators.reversed() {
             operand = try node(.call(function: function, target: nil, args: [operand]), at: position)
         }
@@ -145,8 +148,8 @@ struct SyntaxParser {
     }
 
     /// `Member = Primary {"." IDENT ["(" Args ")"] | "[" Expr "]"}`, built in a loop.
-    mutating func parseMember(sign: SourcePosition?) throws(CELDiagnostic) -> Expr {
-        var expr = try parsePrimary(sign: sign)
+    mutating func parseMember() throws(CELDiagnostic) -> Expr {
+        var expr = try parsePrimary()
         while true {
             switch current.kind {
             case .punctuation(.dot):

@@ -1,7 +1,11 @@
 /// Primary expressions: literals, identifiers, global calls, parentheses, lists and maps.
 extension SyntaxParser {
-    /// - Parameter sign: the position of a `-` folded into a following number literal.
-    mutating func parsePrimary(sign: SourcePosition?) throws(CELDiagnostic) -> Expr {
+    mutating func parsePrimary() throws(CELDiagnostic) -> Expr {
+        var sign: SourcePosition?
+        if isAtSignedNumber {
+            sign = current.position
+            advance()
+        }
         let token = current
         switch token.kind {
         case .int, .uint, .double, .string, .bytes, .trueKeyword, .falseKeyword, .nullKeyword:
