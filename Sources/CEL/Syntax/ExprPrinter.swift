@@ -41,11 +41,11 @@ public enum ExprPrinter {
             }
             output += ")"
         case .list(let elements):
-            output += "[" + at
+            output += "[" + at + (positions && !elements.isEmpty ? " " : "")
             output += elements.map { print($0, positions: positions) }.joined(separator: " ") + "]"
         case .map(let entries):
             let rendered = entries.map { print($0.key, positions: positions) + ": " + print($0.value, positions: positions) }
-            output += "{" + at + rendered.joined(separator: ", ") + "}"
+            output += "{" + at + (positions && !entries.isEmpty ? " " : "") + rendered.joined(separator: ", ") + "}"
         case .comprehension(let comprehension):
             output += "(" + comprehension.kind.rawValue + at + " " + comprehension.variable
             for part in [comprehension.range, comprehension.predicate, comprehension.transform].compactMap({ $0 }) {

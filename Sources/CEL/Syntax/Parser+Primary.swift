@@ -10,7 +10,8 @@ extension SyntaxParser {
         switch token.kind {
         case .int, .uint, .double, .string, .bytes, .trueKeyword, .falseKeyword, .nullKeyword:
             advance()
-            return try node(.literal(literal(of: token, negative: sign != nil)), at: sign ?? token.position)
+            let start = sign ?? token.position
+            return try node(.literal(literal(of: token.kind, negative: sign != nil, at: start)), at: start)
         case .identifier:
             return try parseIdentifierOrGlobalCall(leadingDot: nil)
         case .punctuation(.dot):
@@ -31,10 +32,10 @@ extension SyntaxParser {
         }
     }
 
-    private func literal(of token: Token, negative: Bool) throws(CELDiagnostic) -> Literal {
-        switch token.kind {
+    private func literal(of kind: TokenKind, negative: Bool, at start: SourcePosition) throws(CELDiagnostic) -> Literal {
+        switch kind {
         case .int(let magnitude):
-            return try intLiteral(magnitude, negative: negative, at: token.position)
+            return try intLiteral(magnitude, negative: negative, at: start)
         case .uint(let value): return .uint(value)
         case .double(let value): return .double(negative ? -value : value)
         case .string(let value): return .string(value)
