@@ -1,0 +1,110 @@
+/// CEL's heterogeneous equality: `==` never fails. Numbers compare by value across
+/// int, uint and double (`1 == 1.0`, `1 == 1u`); values of different kinds are unequal;
+/// lists compare elementwise, maps keywise regardless of order; NaN equals nothing.
+extension CELValue: Equatable {
+    public static func == (lhs: CELValue, rhs: CELValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.string(a), .string(b)): return stringsEqual(a, b)
+        case let (.int(a), .int(b)): return a == b
+        case let (.bytes(a), .bytes(b)): return a == b
+        case let (.list(a), .list(b)): return a.count == b.count && zip(a, b).allSatisfy { $0 == $1 }
+        case let (.map(a), .map(b)): return mapsEqual(a, b)
+        case let (.timestamp(a), .timestamp(b)): return a == b
+        case let (.duration(a), .duration(b)): return a == b
+        case let (.type(a), .type(b)): return a == b
+        case (.int, _), (.uint, _), (.double, _): return compareNumbers(lhs, rhs) == 0
+        default: return false
+        }
+    }
+
+    /// CEL compares strings by code point; Swift's `==` uses canonical equivalence
+    /// (`"é" == "e\u{301}"`), so compare the UTF-8 bytes instead.
+    @inline(__always)
+    static func stringsEqual(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
+    private static func mapsEqual(_ a: CELMap, _ b: CELMap) -> Bool {
+        guard a.count == b.count else { return false }
+        for (key, value) in a.entries {
+            guard let other = b[key], other == value else { return false }
+        }
+        return true
+    }
+}
+
+extension CELValue {
+    /// Orders two numbers of any numeric kinds exactly (no rounding through Double):
+    /// -1, 0 or 1, or nil when either is NaN or either is not a number.
+    static func compareNumbers(_ lhs: CELValue, _ rhs: CELValue) -> Int? {
+        switch (lhs, rhs) {
+        case let (.int(a), .int(b)): return order(a, b)
+        case let (.uint(a), .uint(b)): return order(a, b)
+        case let (.double(a), .double(b)): return a.isNaN || b.isNaN ? nil : order(a, b)
+        case let (.int(a), .uint(b)): return a < 0 ? -1 : order(UInt64(a), b)
+        case let (.uint(a), .int(b)): return b < 0 ? 1 : order(a, UInt64(b))
+        case let (.int(a), .double(b)): return compare(int: a, double: b)
+        case let (.double(a), .int(b)): return compare(int: b, double: a).map { -$0 }
+        case let (.uint(a), .double(b)): return compare(uint: a, double: b)
+        case let (.double(a), .uint(b)): return compare(uint: b, double: a).map { -$0 }
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    static func order<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
+
+    private static func compare(int a: Int64, double b: Double) -> Int? {
+        if b.isNaN { return nil }
+        if b >= 9_223_372_036_854_775_808.0 { return -1 }
+        if b < -9_223_372_036_854_775_808.0 { return 1 }
+        // b is now within Int64 range: compare integral parts exactly, then the fraction.
+        let whole = b.rounded(.towardZero)
+        let integral = Int64(whole)
+        if a != integral { return order(a, integral) }
+        return order(0.0, b - whole)
+    }
+
+    private static func compare(uint a: UInt64, double b: Double) -> Int? {
+        if b.isNaN { return nil }
+        if b >= 18_446_744_073_709_551_616.0 { return -1 }
+        if b < 0 { return 1 }
+        let whole = b.rounded(.towardZero)
+        let integral = UInt64(whole)
+        if a != integral { return order(a, integral) }
+        return order(0.0, b - whole)
+    }
+
+    /// Orders two values for `<`, `<=`, `>`, `>=`: numbers across kinds, and string, bytes,
+    /// bool, timestamp and duration within their kind. Nil when CEL defines no ordering
+    /// (the caller reports "no matching overload"); `unordered` is true for NaN operands.
+    static func compareForOrdering(_ lhs: CELValue, _ rhs: CELValue) -> ComparisonOutcome {
+        switch (lhs, rhs) {
+        case let (.string(a), .string(b)): return .ordered(compareStrings(a, b))
+        case let (.bool(a), .bool(b)): return .ordered(a == b ? 0 : (a ? 1 : -1))
+        case let (.bytes(a), .bytes(b)): return .ordered(a.lexicographicallyPrecedes(b) ? -1 : (a == b ? 0 : 1))
+        case let (.timestamp(a), .timestamp(b)): return .ordered(order(a, b))
+        case let (.duration(a), .duration(b)): return .ordered(order(a, b))
+        case (.int, .int), (.int, .uint), (.int, .double), (.uint, .int), (.uint, .uint), (.uint, .double),
+            (.double, .int), (.double, .uint), (.double, .double):
+            return compareNumbers(lhs, rhs).map(ComparisonOutcome.ordered) ?? .unordered
+        default: return .incomparable
+        }
+    }
+
+    /// Strings order by code point (what cel-go and cel-cpp do), which equals UTF-8 byte order.
+    private static func compareStrings(_ a: String, _ b: String) -> Int {
+        if a == b { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+    }
+
+    enum ComparisonOutcome {
+        case ordered(Int)
+        /// A NaN operand: every ordering comparison is false.
+        case unordered
+        /// No ordering is defined between these kinds.
+        case incomparable
+    }
+}

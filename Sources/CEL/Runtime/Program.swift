@@ -1,0 +1,86 @@
+/// The variable values one evaluation sees. Build one per resource and reuse it for every
+/// program evaluated against that resource.
+public struct Activation: Sendable {
+    let bindings: [String: CELValue]
+
+    /// - Parameter bindings: variable name → value. Qualified names such as `a.b.c` are allowed.
+    public init(_ bindings: [String: CELValue]) { self.bindings = bindings }
+}
+
+/// A compiled expression, ready to evaluate many times (compile once, evaluate per resource).
+///
+/// Compilation resolves identifiers (including qualified names like `a.b.c`), functions and
+/// overloads, pre-builds constant literals and macro scopes, so that evaluation walks a tree
+/// of small nodes without looking anything up by name except variables and map fields.
+public struct Program: Sendable {
+    let root: Node
+    /// Nodes in the plan: the cost of one pass over it, before macros iterate.
+    let baseCost: Int
+    /// Number of macro iteration-variable slots needed (the deepest macro nesting).
+    let localCount: Int
+    let limits: CELLimits
+
+    /// Compiles a syntax tree.
+    /// - Parameters:
+    ///   - root: the expression's syntax tree.
+    ///   - environment: `variables` names the variables an expression may reference
+    ///     (undeclared identifiers are evaluation errors, "no such attribute"); `library` the functions.
+    /// - Throws: `CELDiagnostics` with code `undeclared-function` for a call of an unknown function.
+    public init(root: Expr, environment: CELEnvironment) throws(CELDiagnostics) {
+        var planner = Planner(environment: environment)
+        let node = planner.plan(root)
+        if !planner.diagnostics.isEmpty { throw CELDiagnostics(planner.diagnostics) }
+        self.root = node
+        self.baseCost = planner.nodeCount
+        self.localCount = planner.maxDepth
+        self.limits = environment.limits
+    }
+
+    /// Evaluates the program against one activation.
+    /// - Returns: the value, or the evaluation error (with the position of the node that raised it).
+    public func evaluate(_ activation: Activation) -> Result<CELValue, CELEvaluationError> {
+        var context = EvalContext(
+            bindings: activation.bindings,
+            locals: localCount == 0 ? [] : Array(repeating: .null, count: localCount),
+            cost: baseCost,
+            limit: limits.maxEvaluationCost)
+        if baseCost > context.limit { return .failure(context.costError()) }
+        do {
+            return .success(try root.eval(&context))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+/// The mutable state of one evaluation.
+struct EvalContext {
+    let bindings: [String: CELValue]
+    /// Macro iteration variables, one slot per nesting depth.
+    var locals: [CELValue]
+    var cost: Int
+    let limit: Int
+
+    func costError() -> CELEvaluationError {
+        CELEvaluationError("evaluation cost exceeds the limit of \(limit)")
+    }
+
+    /// Adds to the running cost and fails once it passes the limit.
+    @inline(__always)
+    mutating func charge(_ amount: Int) throws(CELEvaluationError) {
+        cost &+= amount
+        if cost > limit { throw costError() }
+    }
+}
+
+extension CELEvaluationError {
+    /// The error with `position` filled in if it had none: the innermost node that knows
+    /// its place reports the error.
+    @inline(__always)
+    func at(_ position: SourcePosition) -> CELEvaluationError {
+        if self.position != nil { return self }
+        var copy = self
+        copy.position = position
+        return copy
+    }
+}
