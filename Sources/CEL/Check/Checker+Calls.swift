@@ -26,8 +26,27 @@ extension CheckingPass {
             if environment.library[qualified] != nil {
                 return resolveCall(expr, name: qualified, target: nil, args: args)
             }
+            if !namesValue(bare), case let namespace = environment.library.functions.keys.filter({ $0.hasPrefix(bare + ".") }),
+               !namespace.isEmpty
+            {
+                // `iam.actionMatchs(...)`: a typo in a namespaced function, not a missing `iam` variable.
+                args.forEach { visit($0) }
+                let hint = Suggestion.didYouMean(qualified, among: Array(namespace))
+                report(CheckCode.undeclaredFunction, "undeclared reference to function '\(qualified)'" + hint, at: expr.position)
+                return .dyn
+            }
         }
         return resolveCall(expr, name: function, target: target, args: args)
+    }
+
+    /// Whether some prefix of a dotted name is a declared variable (so the name is a value).
+    private func namesValue(_ dotted: String) -> Bool {
+        var prefix = ""
+        for part in dotted.split(separator: ".") {
+            prefix += prefix.isEmpty ? String(part) : "." + part
+            if environment.variables[prefix] != nil { return true }
+        }
+        return false
     }
 
     private func checkLogical(function: String, args: [Expr]) -> CELType {
