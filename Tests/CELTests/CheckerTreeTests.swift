@@ -69,6 +69,8 @@ struct CheckerTreeTests {
         ErrorCase(source: "iam.actionMatchs('a', 'b')", build: { b in
             b.call("actionMatchs", [b.string("a", 18), b.string("b", 23)], on: b.ident("iam", 1), 5)
         }, code: "undeclared-function", line: 1, column: 5, message: "did you mean 'iam.actionMatches'?"),
+        ErrorCase(source: "actionMatches('a', 'b')", build: { b in b.call("actionMatches", [b.string("a", 15), b.string("b", 20)], 1) },
+                  code: "undeclared-function", line: 1, column: 1, message: "did you mean 'iam.actionMatches'?"),
         ErrorCase(source: "iam.actionMatches('a')", build: { b in
             b.call("actionMatches", [b.string("a", 19)], on: b.ident("iam", 1), 5)
         }, code: "wrong-arity", line: 1, column: 5, message: "'iam.actionMatches' takes 2 arguments, got 1"),

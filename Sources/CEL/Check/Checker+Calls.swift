@@ -76,7 +76,7 @@ extension CheckingPass {
         guard let declaration = environment.library[name] else {
             report(
                 CheckCode.undeclaredFunction,
-                "undeclared reference to function '\(name)'" + Suggestion.didYouMean(name, among: callableNames()),
+                "undeclared reference to function '\(name)'" + functionHint(name),
                 at: expr.position
             )
             return .dyn
@@ -129,6 +129,16 @@ extension CheckingPass {
         let position = operands.indices.contains(problem.argument) ? operands[problem.argument].position : operands.first?.position
         guard let position else { return }
         report(CheckCode.invalidArgument, problem.message, at: position)
+    }
+
+    /// "Did you mean" for a function: a namespaced one with this last name (`actionMatches`
+    /// for `iam.actionMatches`), else one within a small edit distance.
+    private func functionHint(_ name: String) -> String {
+        let names = callableNames()
+        if let qualified = names.filter({ $0.hasSuffix("." + name) }).sorted().first {
+            return "; did you mean '\(qualified)'?"
+        }
+        return Suggestion.didYouMean(name, among: names)
     }
 
     /// Library functions a user could have meant (operators are not spelt by name).
