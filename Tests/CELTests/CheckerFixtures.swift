@@ -49,7 +49,7 @@ final class TreeBuilder {
         node(.comprehension(Comprehension(kind: kind, range: range, variable: variable, predicate: predicate, transform: transform)), place)
     }
 
-    func parsed(_ root: Expr) -> ParsedExpression { ParsedExpression(root: root, source: "", maxID: nextID) }
+    func parsed(_ root: Expr) -> ParsedExpression { ParsedExpression(source: "", root: root, maxID: nextID) }
 }
 
 enum CheckerFixtures {
