@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// posture's exit codes, decided in one place (see README: Exit codes).
-enum ExitStatus: Int32 {
+enum ExitStatus: Int32, Error {
     /// No violation at or above the threshold; every example behaved.
     case clean = 0
     /// Violations at or above `--fail-on`, failing policy examples, or an expression that failed.

@@ -19,14 +19,16 @@ struct ResponsibilityMapTests {
 
     @Test("an unknown owner is an error at its place")
     func unknownOwner() throws {
-        let text = PolicyTree.responsibility.replacingOccurrences(of: "{owner: customer, rationale: Customers manage IAM.}\n      paas", with: "{owner: customr, rationale: Customers manage IAM.}\n      paas")
-        #expect(try problems(text) == ["9:34 invalid-value"])
+        let text = PolicyTree.responsibility.replacingOccurrences(
+            of: "data-protection: {owner: customer, rationale: Customers configure encryption.}",
+            with: "data-protection: {owner: customr, rationale: Customers configure encryption.}")
+        #expect(try problems(text) == ["10:34 invalid-value"])
     }
 
     @Test("a model that leaves a domain unassigned is an error")
     func incompleteModel() throws {
-        let text = PolicyTree.responsibility.replacingOccurrences(of: "        data-protection: {owner: shared, rationale: Customers classify data.}\n", with: "")
-        #expect(try problems(text).map { $0.split(separator: " ").last.map(String.init) } == ["incomplete"])
+        let text = PolicyTree.responsibility.replacingOccurrences(of: "\n        data-protection: {owner: shared, rationale: Customers classify data.}", with: "")
+        #expect(try problems(text) == ["15:9 incomplete"])
     }
 
     @Test("a missing rationale is an error")

@@ -14,8 +14,9 @@ struct PolicyParser {
     let responsibility: ResponsibilityMap
 
     func parse(_ node: Node, reader: inout NodeReader) -> Policy? {
+        reader.suggestedKeys = []
         guard let fields = reader.entries(of: node, what: "a policy", allowed: Self.keys) else { return nil }
-        let missing = Self.requiredKeys.filter { fields[$0] == nil }
+        let missing = Self.requiredKeys.filter { fields[$0] == nil && !reader.suggestedKeys.contains($0) }
         if !missing.isEmpty {
             reader.error("missing-key", "policy is missing required \(missing.count == 1 ? "key" : "keys") \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: node)
         }

@@ -18,15 +18,15 @@ struct ScalarSourceMap {
 
     init(scalar: Node.Scalar, file: YAMLFile) {
         path = file.path
-        let mark = scalar.mark ?? Mark(line: 1, column: 1)
-        fallback = file.location(line: mark.line, column: mark.column)
+        let line = scalar.mark?.line ?? 1, column = scalar.mark?.column ?? 1
+        fallback = file.location(line: line, column: column)
         switch scalar.style {
         case .literal, .folded:
-            segments = Self.blockSegments(after: mark.line, in: file)
+            segments = Self.blockSegments(after: line, in: file)
         case .singleQuoted, .doubleQuoted:
-            segments = Self.flowSegments(from: mark, skip: 1, in: file)
+            segments = Self.flowSegments(line: line, column: column, skip: 1, in: file)
         default:
-            segments = Self.flowSegments(from: mark, skip: 0, in: file)
+            segments = Self.flowSegments(line: line, column: column, skip: 0, in: file)
         }
     }
 
@@ -64,16 +64,16 @@ struct ScalarSourceMap {
         return segments
     }
 
-    private static func flowSegments(from mark: Mark, skip: Int, in file: YAMLFile) -> [Segment] {
-        guard let first = file.sourceLine(mark.line) else { return [] }
-        let startColumn = mark.column + skip
+    private static func flowSegments(line markLine: Int, column markColumn: Int, skip: Int, in file: YAMLFile) -> [Segment] {
+        guard let first = file.sourceLine(markLine) else { return [] }
+        let startColumn = markColumn + skip
         let length = max(0, first.unicodeScalars.count - (startColumn - 1))
-        var segments = [Segment(line: mark.line, column: startColumn, length: length)]
+        var segments = [Segment(line: markLine, column: startColumn, length: length)]
         // Continuation lines of a multi-line flow scalar fold into single spaces.
-        var line = mark.line + 1
+        var line = markLine + 1
         while segments.count < 64, let text = file.sourceLine(line) {
             let leading = text.prefix { $0 == " " }.count
-            if leading <= mark.column - 1 || text.trimmingCharacters(in: .whitespaces).isEmpty { break }
+            if leading <= markColumn - 1 || text.trimmingCharacters(in: .whitespaces).isEmpty { break }
             segments.append(Segment(line: line, column: leading + 1, length: text.unicodeScalars.count - leading))
             line += 1
         }

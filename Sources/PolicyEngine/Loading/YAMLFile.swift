@@ -38,7 +38,10 @@ struct YAMLFile {
     func documents() -> Result<[Node], Diagnostic> {
         do {
             var nodes: [Node] = []
-            for node in try Yams.compose_all(yaml: text) { nodes.append(node) }
+            // The sequence stops at the first error and keeps it in `error` instead of throwing.
+            var documents = try Yams.compose_all(yaml: text)
+            while let node = documents.next() { nodes.append(node) }
+            if let error = documents.error { throw error }
             return .success(nodes.filter { !Self.isEmptyDocument($0) })
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))

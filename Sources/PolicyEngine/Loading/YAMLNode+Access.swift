@@ -5,6 +5,9 @@ import Yams
 struct NodeReader {
     let file: YAMLFile
     var diagnostics: [Diagnostic] = []
+    /// Keys suggested for misspelt keys since the last reset: a misspelt required key is
+    /// reported once, as unknown with its suggestion, not again as missing.
+    var suggestedKeys: Set<String> = []
 
     init(file: YAMLFile) { self.file = file }
 
@@ -31,7 +34,10 @@ struct NodeReader {
             }
             if !allowed.isEmpty, !allowed.contains(name) {
                 var notes: [String] = []
-                if let suggestion = Suggestion.closest(to: name, in: allowed) { notes.append("did you mean '\(suggestion)'?") }
+                if let suggestion = Suggestion.closest(to: name, in: allowed) {
+                    notes.append("did you mean '\(suggestion)'?")
+                    suggestedKeys.insert(suggestion)
+                }
                 error("unknown-key", "unknown key '\(name)' in \(what)", at: key, notes: notes)
                 continue
             }
@@ -76,9 +82,9 @@ struct NodeReader {
     }
 }
 
-/// "Did you mean …?" by edit distance.
-enum Suggestion {
-    static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+/// "Did you mean …?" by edit distance (Levenshtein, case-insensitive).
+public enum Suggestion {
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, name.count / 3)
         let scored = candidates.map { ($0, distance(name.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit, best.1 > 0 || best.0 != name else { return nil }

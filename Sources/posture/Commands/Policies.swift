@@ -37,5 +37,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-extension Provider: @retroactive ExpressibleByArgument {}
-extension ResourceKind: @retroactive ExpressibleByArgument {}
+extension Provider: ExpressibleByArgument {}
+extension ResourceKind: ExpressibleByArgument {}
