@@ -36,7 +36,7 @@ extension CELValue: Equatable {
 }
 
 extension CELValue {
-    /// Orders two numbers of any numeric kinds exactly (no rounding through Double):
+    /// Orders two numbers of any numeric kinds (int/uint exactly; against double in double precision):
     /// -1, 0 or 1, or nil when either is NaN or either is not a number.
     static func compareNumbers(_ lhs: CELValue, _ rhs: CELValue) -> Int? {
         switch (lhs, rhs) {
@@ -56,25 +56,14 @@ extension CELValue {
     @inline(__always)
     static func order<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
 
+    /// Int against double compares in double precision, as cel-go does (the conformance
+    /// suite expects `9223372036854775807 < 9223372036854775808.0` to be false).
     private static func compare(int a: Int64, double b: Double) -> Int? {
-        if b.isNaN { return nil }
-        if b >= 9_223_372_036_854_775_808.0 { return -1 }
-        if b < -9_223_372_036_854_775_808.0 { return 1 }
-        // b is now within Int64 range: compare integral parts exactly, then the fraction.
-        let whole = b.rounded(.towardZero)
-        let integral = Int64(whole)
-        if a != integral { return order(a, integral) }
-        return order(0.0, b - whole)
+        b.isNaN ? nil : order(Double(a), b)
     }
 
     private static func compare(uint a: UInt64, double b: Double) -> Int? {
-        if b.isNaN { return nil }
-        if b >= 18_446_744_073_709_551_616.0 { return -1 }
-        if b < 0 { return 1 }
-        let whole = b.rounded(.towardZero)
-        let integral = UInt64(whole)
-        if a != integral { return order(a, integral) }
-        return order(0.0, b - whole)
+        b.isNaN ? nil : order(Double(a), b)
     }
 
     /// Orders two values for `<`, `<=`, `>`, `>=`: numbers across kinds, and string, bytes,

@@ -20,7 +20,17 @@ public struct Program: Sendable {
     let localCount: Int
     let limits: CELLimits
 
-    /// Compiles a syntax tree.
+    /// Compiles a parsed expression.
+    /// - Parameters:
+    ///   - expression: the output of `Parser().parse(_:)`.
+    ///   - environment: `variables` names the variables an expression may reference
+    ///     (undeclared identifiers are evaluation errors, "no such attribute"); `library` the functions.
+    /// - Throws: `CELDiagnostics` with code `undeclared-function` for a call of an unknown function.
+    public init(_ expression: ParsedExpression, environment: CELEnvironment) throws(CELDiagnostics) {
+        try self.init(root: expression.root, environment: environment)
+    }
+
+    /// Compiles a syntax tree (e.g. one built by hand in a test).
     /// - Parameters:
     ///   - root: the expression's syntax tree.
     ///   - environment: `variables` names the variables an expression may reference
