@@ -208,6 +208,13 @@ private struct Translator {
         case "s": output.append(inClass ? "\\t\\n\\f\\r " : "[\\t\\n\\f\\r ]")
         case "S": output.append(inClass ? "\\S" : "[^\\t\\n\\f\\r ]")
         case "Q": copyQuoted()
+        case "p", "P":
+            // RE2 allows a one-letter class without braces (`\pL`); ICU needs `\p{L}`.
+            output.append("\\"); output.unicodeScalars.append(next)
+            if let letter = peek, letter != "{" {
+                output.append("{"); output.unicodeScalars.append(letter); output.append("}")
+                index += 1
+            }
         default:
             output.append("\\")
             output.unicodeScalars.append(next)
