@@ -1,10 +1,15 @@
 /// The variable values one evaluation sees. Build one per resource and reuse it for every
 /// program evaluated against that resource.
 public struct Activation: Sendable {
-    let bindings: [String: CELValue]
+    let bindings: [FieldKey: CELValue]
 
     /// - Parameter bindings: variable name → value. Qualified names such as `a.b.c` are allowed.
-    public init(_ bindings: [String: CELValue]) { self.bindings = bindings }
+    public init(_ bindings: [String: CELValue]) {
+        var keyed: [FieldKey: CELValue] = [:]
+        keyed.reserveCapacity(bindings.count)
+        for (name, value) in bindings { keyed[FieldKey(name)] = value }
+        self.bindings = keyed
+    }
 }
 
 /// A compiled expression, ready to evaluate many times (compile once, evaluate per resource).
@@ -65,7 +70,7 @@ public struct Program: Sendable {
 
 /// The mutable state of one evaluation.
 struct EvalContext {
-    let bindings: [String: CELValue]
+    let bindings: [FieldKey: CELValue]
     /// Macro iteration variables, one slot per nesting depth.
     var locals: [CELValue]
     var cost: Int
