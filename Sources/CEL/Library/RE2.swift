@@ -17,7 +17,8 @@ public enum RE2 {
         case let .success(text): translated = text
         case let .failure(error): throw error
         }
-        guard let expression = try? NSRegularExpression(pattern: translated) else {
+        // ICU rejects an empty pattern; RE2 reads it as matching the empty string.
+        guard let expression = try? NSRegularExpression(pattern: translated.isEmpty ? "(?:)" : translated) else {
             throw CELEvaluationError("invalid regular expression '\(pattern)'")
         }
         cache.store(expression, for: pattern)
@@ -185,8 +186,8 @@ private struct Translator {
         case "[":
             // `[:alpha:]` is a POSIX class in both; any other `[` is a literal in RE2.
             if peek == ":" { output.append("[") } else { output.append("\\[") }
-        case "&", "-" where peek == "-", "{", "}":
-            // ICU gives `&&`, `--` and `{…}` meaning inside a set; RE2 does not.
+        case "&", "{", "}":
+            // ICU gives `&&` and `{…}` meaning inside a set; RE2 does not.
             output.append("\\"); output.unicodeScalars.append(scalar)
         default: output.unicodeScalars.append(scalar)
         }
@@ -207,6 +208,13 @@ private struct Translator {
         case "s": output.append(inClass ? "\\t\\n\\f\\r " : "[\\t\\n\\f\\r ]")
         case "S": output.append(inClass ? "\\S" : "[^\\t\\n\\f\\r ]")
         case "Q": copyQuoted()
+        case "p", "P":
+            // RE2 allows a one-letter class without braces (`\pL`); ICU needs `\p{L}`.
+            output.append("\\"); output.unicodeScalars.append(next)
+            if let letter = peek, letter != "{" {
+                output.append("{"); output.unicodeScalars.append(letter); output.append("}")
+                index += 1
+            }
         default:
             output.append("\\")
             output.unicodeScalars.append(next)

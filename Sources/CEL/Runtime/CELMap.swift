@@ -1,7 +1,7 @@
 /// A CEL map. Keys are bool, int, uint or string values.
 ///
-/// String keys live in a `Dictionary<String, CELValue>` so that field selection
-/// (`resource.field`, the hot path of every policy) is one hash lookup. Other keys are
+/// String keys live in a dictionary keyed by `FieldKey` (a string with a precomputed hash)
+/// so that field selection (`resource.field`, the hot path of every policy) is one cheap lookup. Other keys are
 /// indexed by a normalised numeric key, so `{1u: 'a'}[1]` and `{1: 'a'}[1.0]` find the entry
 /// as CEL's numeric key equivalence requires. The storage is one shared reference, which keeps
 /// `CELValue` small and makes copying a map free.
@@ -16,9 +16,12 @@ public struct CELMap: Sendable {
         storage = builder.finish()
     }
 
-    /// Creates a map with string keys (how resources are represented). No copy is made.
+    /// Creates a map with string keys (how resources are represented).
     public init(_ stringKeyed: [String: CELValue]) {
-        storage = Storage(strings: stringKeyed, others: [:], order: nil)
+        var strings: [FieldKey: CELValue] = [:]
+        strings.reserveCapacity(stringKeyed.count)
+        for (key, value) in stringKeyed { strings[FieldKey(key)] = value }
+        storage = Storage(strings: strings, others: [:], order: nil)
     }
 
     /// Builds a map as a CEL map literal does: keys must be bool, int, uint or string, and
@@ -49,7 +52,7 @@ public struct CELMap: Sendable {
     /// Keys in insertion order (dictionary order for maps built from a `[String: CELValue]`).
     public var keys: [CELValue] {
         if let order = storage.order { return order }
-        return storage.strings.keys.map { CELValue.string($0) }
+        return storage.strings.keys.map { CELValue.string($0.string) }
     }
 
     /// The entries in key order.
@@ -58,12 +61,15 @@ public struct CELMap: Sendable {
     }
 
     /// The value for a string key: field selection.
+    public subscript(field: String) -> CELValue? { storage.strings[FieldKey(field)] }
+
+    /// Field selection with a key hashed at compile time.
     @inline(__always)
-    public subscript(field: String) -> CELValue? { storage.strings[field] }
+    subscript(field: FieldKey) -> CELValue? { storage.strings[field] }
 
     /// The value for a key, with numeric equivalence across int, uint and double.
     public subscript(key: CELValue) -> CELValue? {
-        if case let .string(string) = key { return storage.strings[string] }
+        if case let .string(string) = key { return storage.strings[FieldKey(string)] }
         guard let normalised = MapKey(key) else { return nil }
         return storage.others[normalised]?.value
     }
@@ -104,12 +110,12 @@ extension CELMap {
     }
 
     fileprivate final class Storage: Sendable {
-        let strings: [String: CELValue]
+        let strings: [FieldKey: CELValue]
         let others: [MapKey: (key: CELValue, value: CELValue)]
         /// Insertion order; nil when the map is exactly `strings` (iterate its keys).
         let order: [CELValue]?
 
-        init(strings: [String: CELValue], others: [MapKey: (key: CELValue, value: CELValue)], order: [CELValue]?) {
+        init(strings: [FieldKey: CELValue], others: [MapKey: (key: CELValue, value: CELValue)], order: [CELValue]?) {
             self.strings = strings
             self.others = others
             self.order = order
@@ -117,18 +123,19 @@ extension CELMap {
     }
 
     private struct Builder {
-        var strings: [String: CELValue] = [:]
+        var strings: [FieldKey: CELValue] = [:]
         var others: [MapKey: (key: CELValue, value: CELValue)] = [:]
         var order: [CELValue] = []
 
         /// Returns false when the key was already present (and keeps the old value unless replacing).
         mutating func insert(_ key: CELValue, _ value: CELValue, replacing: Bool) -> Bool {
             if case let .string(string) = key {
-                if strings[string] != nil {
-                    if replacing { strings[string] = value }
+                let field = FieldKey(string)
+                if strings[field] != nil {
+                    if replacing { strings[field] = value }
                     return false
                 }
-                strings[string] = value
+                strings[field] = value
             } else if let normalised = MapKey(key) {
                 if others[normalised] != nil {
                     if replacing { others[normalised] = (key, value) }

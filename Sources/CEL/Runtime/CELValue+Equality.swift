@@ -1,29 +1,44 @@
+import Foundation
+
 /// CEL's heterogeneous equality: `==` never fails. Numbers compare by value across
 /// int, uint and double (`1 == 1.0`, `1 == 1u`); values of different kinds are unequal;
 /// lists compare elementwise, maps keywise regardless of order; NaN equals nothing.
 extension CELValue: Equatable {
     public static func == (lhs: CELValue, rhs: CELValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.string(a), .string(b)): return stringsEqual(a, b)
-        case let (.int(a), .int(b)): return a == b
-        case let (.bytes(a), .bytes(b)): return a == b
-        case let (.list(a), .list(b)): return a.count == b.count && zip(a, b).allSatisfy { $0 == $1 }
-        case let (.map(a), .map(b)): return mapsEqual(a, b)
-        case let (.timestamp(a), .timestamp(b)): return a == b
-        case let (.duration(a), .duration(b)): return a == b
-        case let (.type(a), .type(b)): return a == b
-        case (.int, _), (.uint, _), (.double, _): return compareNumbers(lhs, rhs) == 0
-        default: return false
+        // Switch on one side at a time: a tuple switch would copy (retain) both operands.
+        switch lhs {
+        case .null: if case .null = rhs { return true }
+        case let .bool(a): if case let .bool(b) = rhs { return a == b }
+        case let .string(a): if case let .string(b) = rhs { return stringsEqual(a, b) }
+        case let .bytes(a): if case let .bytes(b) = rhs { return a == b }
+        case let .list(a): if case let .list(b) = rhs { return a.count == b.count && zip(a, b).allSatisfy { $0 == $1 } }
+        case let .map(a): if case let .map(b) = rhs { return mapsEqual(a, b) }
+        case let .timestamp(a): if case let .timestamp(b) = rhs { return a == b }
+        case let .duration(a): if case let .duration(b) = rhs { return a == b }
+        case let .type(a): if case let .type(b) = rhs { return a == b }
+        case let .int(a):
+            if case let .int(b) = rhs { return a == b }
+            return compareNumbers(lhs, rhs) == 0
+        case .uint, .double: return compareNumbers(lhs, rhs) == 0
         }
+        return false
     }
 
     /// CEL compares strings by code point; Swift's `==` uses canonical equivalence
     /// (`"é" == "e\u{301}"`), so compare the UTF-8 bytes instead.
-    @inline(__always)
     static func stringsEqual(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        // Swift's `==` is fast (bit-identical small strings, memcmp of ASCII) and never
+        // calls code-point-different strings unequal only by normalisation in the
+        // false direction, so it settles every unequal pair; equal pairs confirm bytes.
+        guard a == b else { return false }
+        var left = a
+        var right = b
+        return left.withUTF8 { x in
+            right.withUTF8 { y in
+                guard x.count == y.count, let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
     }
 
     private static func mapsEqual(_ a: CELMap, _ b: CELMap) -> Bool {
@@ -36,7 +51,7 @@ extension CELValue: Equatable {
 }
 
 extension CELValue {
-    /// Orders two numbers of any numeric kinds exactly (no rounding through Double):
+    /// Orders two numbers of any numeric kinds (int/uint exactly; against double in double precision):
     /// -1, 0 or 1, or nil when either is NaN or either is not a number.
     static func compareNumbers(_ lhs: CELValue, _ rhs: CELValue) -> Int? {
         switch (lhs, rhs) {
@@ -56,25 +71,14 @@ extension CELValue {
     @inline(__always)
     static func order<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
 
+    /// Int against double compares in double precision, as cel-go does (the conformance
+    /// suite expects `9223372036854775807 < 9223372036854775808.0` to be false).
     private static func compare(int a: Int64, double b: Double) -> Int? {
-        if b.isNaN { return nil }
-        if b >= 9_223_372_036_854_775_808.0 { return -1 }
-        if b < -9_223_372_036_854_775_808.0 { return 1 }
-        // b is now within Int64 range: compare integral parts exactly, then the fraction.
-        let whole = b.rounded(.towardZero)
-        let integral = Int64(whole)
-        if a != integral { return order(a, integral) }
-        return order(0.0, b - whole)
+        b.isNaN ? nil : order(Double(a), b)
     }
 
     private static func compare(uint a: UInt64, double b: Double) -> Int? {
-        if b.isNaN { return nil }
-        if b >= 18_446_744_073_709_551_616.0 { return -1 }
-        if b < 0 { return 1 }
-        let whole = b.rounded(.towardZero)
-        let integral = UInt64(whole)
-        if a != integral { return order(a, integral) }
-        return order(0.0, b - whole)
+        b.isNaN ? nil : order(Double(a), b)
     }
 
     /// Orders two values for `<`, `<=`, `>`, `>=`: numbers across kinds, and string, bytes,

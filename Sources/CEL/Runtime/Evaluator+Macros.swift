@@ -56,8 +56,8 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     {
         guard let predicate else { return .bool(!decisive) }
         var pending: CELEvaluationError?
-        for item in items {
-            try step(item, &context)
+        for index in items.indices {
+            try step(items[index], &context)
             do {
                 switch try predicate.eval(&context) {
                 case let .bool(flag) where flag == decisive: return .bool(decisive)

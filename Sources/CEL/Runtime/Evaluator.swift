@@ -43,20 +43,20 @@ final class ErrorNode: Node, @unchecked Sendable {
 /// A variable, optionally followed by field selections (`bucket.encryption.enabled`),
 /// fused into one node: one activation lookup, then one hash lookup per field.
 final class VariableNode: Node, @unchecked Sendable {
-    let name: String
-    let fields: [String]
+    let name: FieldKey
+    let fields: [FieldKey]
     let fieldPositions: [SourcePosition]
 
     init(name: String, fields: [String], fieldPositions: [SourcePosition], position: SourcePosition) {
-        self.name = name
-        self.fields = fields
+        self.name = FieldKey(name)
+        self.fields = fields.map(FieldKey.init)
         self.fieldPositions = fieldPositions
         super.init(position: position)
     }
 
     override func eval(_ context: inout EvalContext) throws(CELEvaluationError) -> CELValue {
         guard var value = context.bindings[name] else {
-            throw CELEvaluationError("no such attribute: '\(name)'", position: position)
+            throw CELEvaluationError("no such attribute: '\(name.string)'", position: position)
         }
         for index in fields.indices {
             value = try select(value, fields[index], at: fieldPositions[index])
@@ -68,12 +68,12 @@ final class VariableNode: Node, @unchecked Sendable {
 /// A macro iteration variable, optionally followed by field selections.
 final class LocalNode: Node, @unchecked Sendable {
     let slot: Int
-    let fields: [String]
+    let fields: [FieldKey]
     let fieldPositions: [SourcePosition]
 
     init(slot: Int, fields: [String], fieldPositions: [SourcePosition], position: SourcePosition) {
         self.slot = slot
-        self.fields = fields
+        self.fields = fields.map(FieldKey.init)
         self.fieldPositions = fieldPositions
         super.init(position: position)
     }
@@ -89,12 +89,12 @@ final class LocalNode: Node, @unchecked Sendable {
 
 /// Field selection: a string-key lookup on a map.
 @inline(__always)
-func select(_ value: CELValue, _ field: String, at position: SourcePosition) throws(CELEvaluationError) -> CELValue {
+func select(_ value: CELValue, _ field: FieldKey, at position: SourcePosition) throws(CELEvaluationError) -> CELValue {
     guard case let .map(map) = value else {
         throw CELEvaluationError("type '\(value.typeName)' does not support field selection", position: position)
     }
     guard let result = map[field] else {
-        throw CELEvaluationError("no such key: '\(field)'", position: position)
+        throw CELEvaluationError("no such key: '\(field.string)'", position: position)
     }
     return result
 }
@@ -102,11 +102,11 @@ func select(_ value: CELValue, _ field: String, at position: SourcePosition) thr
 /// `operand.field` on a computed operand (fields of variables use `VariableNode`).
 final class SelectNode: Node, @unchecked Sendable {
     let operand: Node
-    let field: String
+    let field: FieldKey
 
     init(operand: Node, field: String, position: SourcePosition) {
         self.operand = operand
-        self.field = field
+        self.field = FieldKey(field)
         super.init(position: position)
     }
 
@@ -118,11 +118,11 @@ final class SelectNode: Node, @unchecked Sendable {
 /// `has(operand.field)`: whether a map has the key.
 final class HasNode: Node, @unchecked Sendable {
     let operand: Node
-    let field: String
+    let field: FieldKey
 
     init(operand: Node, field: String, position: SourcePosition) {
         self.operand = operand
-        self.field = field
+        self.field = FieldKey(field)
         super.init(position: position)
     }
 

@@ -1,10 +1,15 @@
 /// The variable values one evaluation sees. Build one per resource and reuse it for every
 /// program evaluated against that resource.
 public struct Activation: Sendable {
-    let bindings: [String: CELValue]
+    let bindings: [FieldKey: CELValue]
 
     /// - Parameter bindings: variable name → value. Qualified names such as `a.b.c` are allowed.
-    public init(_ bindings: [String: CELValue]) { self.bindings = bindings }
+    public init(_ bindings: [String: CELValue]) {
+        var keyed: [FieldKey: CELValue] = [:]
+        keyed.reserveCapacity(bindings.count)
+        for (name, value) in bindings { keyed[FieldKey(name)] = value }
+        self.bindings = keyed
+    }
 }
 
 /// A compiled expression, ready to evaluate many times (compile once, evaluate per resource).
@@ -20,7 +25,17 @@ public struct Program: Sendable {
     let localCount: Int
     let limits: CELLimits
 
-    /// Compiles a syntax tree.
+    /// Compiles a parsed expression.
+    /// - Parameters:
+    ///   - expression: the output of `Parser().parse(_:)`.
+    ///   - environment: `variables` names the variables an expression may reference
+    ///     (undeclared identifiers are evaluation errors, "no such attribute"); `library` the functions.
+    /// - Throws: `CELDiagnostics` with code `undeclared-function` for a call of an unknown function.
+    public init(_ expression: ParsedExpression, environment: CELEnvironment) throws(CELDiagnostics) {
+        try self.init(root: expression.root, environment: environment)
+    }
+
+    /// Compiles a syntax tree (e.g. one built by hand in a test).
     /// - Parameters:
     ///   - root: the expression's syntax tree.
     ///   - environment: `variables` names the variables an expression may reference
@@ -55,7 +70,7 @@ public struct Program: Sendable {
 
 /// The mutable state of one evaluation.
 struct EvalContext {
-    let bindings: [String: CELValue]
+    let bindings: [FieldKey: CELValue]
     /// Macro iteration variables, one slot per nesting depth.
     var locals: [CELValue]
     var cost: Int
