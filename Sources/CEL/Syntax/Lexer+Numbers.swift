@@ -14,7 +14,7 @@ extension Lexer {
             advance()
             _ = scanDigits(radix: 10)
             isDouble = true
-        } else if peek() == ".", index > integerStart, !continuesAfterDot(peek(1)) {
+        } else if peek() == ".", index > integerStart, !Self.continuesAfterDot(peek(1)) {
             // `1.` is a double (langdef's prose: "7 would be written `7.`"); but `1.size()`
             // and `1..` keep the dot as a separate token.
             advance()
@@ -35,7 +35,7 @@ extension Lexer {
         }
     }
 
-    private func continuesAfterDot(_ scalar: Unicode.Scalar?) -> Bool {
+    private static func continuesAfterDot(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
         return Self.isIdentifierStart(scalar) || Self.isDigit(scalar) || scalar == "."
     }

@@ -3,24 +3,30 @@
 /// The lexer works on Unicode scalars so that offsets, lines and columns in diagnostics
 /// count scalars, as `SourcePosition` promises. It never stops at the first error: it skips
 /// the offending text and carries on, so one pass reports every bad token.
+///
+/// The scalars are read through a buffer pointer that lives only inside `tokenize`, whose
+/// lexer never escapes: subscripting an array in a debug build retains and releases it on
+/// every read, and reading scalars is most of the lexer's work.
 struct Lexer {
-    let scalars: [Unicode.Scalar]
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
     var index = 0
     private var line = 1
     private var lineStart = 0
     private(set) var tokens: [Token] = []
     var diagnostics: [CELDiagnostic] = []
 
-    init(_ scalars: [Unicode.Scalar]) {
+    private init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) {
         self.scalars = scalars
         tokens.reserveCapacity(scalars.count / 3 + 1)
     }
 
     /// Tokenizes `scalars`; the last token is always `.endOfInput`.
     static func tokenize(_ scalars: [Unicode.Scalar]) -> (tokens: [Token], diagnostics: [CELDiagnostic]) {
-        var lexer = Lexer(scalars)
-        lexer.run()
-        return (lexer.tokens, lexer.diagnostics)
+        scalars.withUnsafeBufferPointer { buffer in
+            var lexer = Lexer(buffer)
+            lexer.run()
+            return (lexer.tokens, lexer.diagnostics)
+        }
     }
 
     /// Tokenizes a string; a convenience for tests.
@@ -41,11 +47,15 @@ struct Lexer {
 
     // MARK: Cursor
 
+    // The cursor readers are `mutating` although they change nothing: a debug build copies
+    // the whole lexer (retaining its arrays) for every non-mutating call, which made lexing
+    // several times slower.
+
     var position: SourcePosition {
-        SourcePosition(offset: index, line: line, column: index - lineStart + 1)
+        mutating get { SourcePosition(offset: index, line: line, column: index - lineStart + 1) }
     }
 
-    func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+    mutating func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
         let at = index + ahead
         return at < scalars.count ? scalars[at] : nil
     }
@@ -56,7 +66,8 @@ struct Lexer {
         guard index < scalars.count else { return }
         let scalar = scalars[index]
         index += 1
-        if scalar == "\n" || (scalar == "\r" && peek() != "\n") {
+        guard scalar == "\n" || scalar == "\r" else { return }
+        if scalar == "\n" || index >= scalars.count || scalars[index] != "\n" {
             line += 1
             lineStart = index
         }
@@ -108,13 +119,35 @@ struct Lexer {
         }
     }
 
-    /// The longest operator or delimiter at the cursor, if any.
-    private func matchPunctuation() -> Punctuation? {
+    /// The longest operator or delimiter at the cursor, if any. A switch on scalars, not
+    /// `Punctuation(rawValue:)`, because this runs for most tokens.
+    private mutating func matchPunctuation() -> Punctuation? {
         guard let first = peek() else { return nil }
-        if let second = peek(1), let two = Punctuation(rawValue: String(first) + String(second)) {
-            return two
+        let second = peek(1)
+        switch first {
+        case "(": return .leftParen
+        case ")": return .rightParen
+        case "[": return .leftBracket
+        case "]": return .rightBracket
+        case "{": return .leftBrace
+        case "}": return .rightBrace
+        case ".": return .dot
+        case ",": return .comma
+        case ":": return .colon
+        case "?": return .question
+        case "+": return .plus
+        case "-": return .minus
+        case "*": return .star
+        case "/": return .slash
+        case "%": return .percent
+        case "!": return second == "=" ? .notEquals : .bang
+        case "=": return second == "=" ? .equals : nil
+        case "<": return second == "=" ? .lessEquals : .less
+        case ">": return second == "=" ? .greaterEquals : .greater
+        case "&": return second == "&" ? .and : nil
+        case "|": return second == "|" ? .or : nil
+        default: return nil
         }
-        return Punctuation(rawValue: String(first))
     }
 
     private mutating func scanIdentifierOrPrefixedString(start: SourcePosition) {
@@ -123,10 +156,11 @@ struct Lexer {
             scanString(prefix: prefix, start: start)
             return
         }
+        // Identifiers hold no line breaks, so the cursor can jump to their end.
         var name = String.UnicodeScalarView()
-        while let scalar = peek(), Self.isIdentifierStart(scalar) || Self.isDigit(scalar) {
-            name.append(scalar)
-            advance()
+        while index < scalars.count, Self.isIdentifierStart(scalars[index]) || Self.isDigit(scalars[index]) {
+            name.append(scalars[index])
+            index += 1
         }
         let text = String(name)
         emit(Keywords.keywords[text] ?? .identifier(text), at: start)
@@ -151,19 +185,15 @@ struct Lexer {
     }
 
     /// Recognizes `r`, `b`, `rb` and `br` (any case) directly followed by a quote.
-    private func stringPrefix() -> StringPrefix? {
+    private mutating func stringPrefix() -> StringPrefix? {
         func isQuote(_ scalar: Unicode.Scalar?) -> Bool { scalar == "'" || scalar == "\"" }
-        func letter(_ scalar: Unicode.Scalar?) -> Character? {
-            scalar.map { Character($0).lowercased().first ?? Character($0) }
-        }
-        let first = letter(peek()), second = letter(peek(1))
-        if isQuote(peek(1)) {
-            if first == "r" { return .raw }
-            if first == "b" { return .bytes }
-            return nil
-        }
+        func isR(_ scalar: Unicode.Scalar?) -> Bool { scalar == "r" || scalar == "R" }
+        func isB(_ scalar: Unicode.Scalar?) -> Bool { scalar == "b" || scalar == "B" }
+        let first = peek(), second = peek(1)
+        guard isR(first) || isB(first) else { return nil }
+        if isQuote(second) { return isR(first) ? .raw : .bytes }
         guard isQuote(peek(2)) else { return nil }
-        if (first == "r" && second == "b") || (first == "b" && second == "r") { return .rawBytes }
+        if (isR(first) && isB(second)) || (isB(first) && isR(second)) { return .rawBytes }
         return nil
     }
 

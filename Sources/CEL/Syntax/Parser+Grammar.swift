@@ -15,41 +15,63 @@
 /// brackets, arguments, conditionals) and stops before recursing past the limit; and
 /// every node's depth is computed as it is built (`SyntaxParser.node`), so left-leaning
 /// chains made by loops (`a.b.b.b`, `1+1+1`) are caught as well.
+///
+/// Tokens and scalars are read through buffer pointers that live only inside `parse`, whose
+/// parser never escapes: in a debug build every array subscript retains and releases.
 struct SyntaxParser {
-    let tokens: [Token]
-    let scalars: [Unicode.Scalar]
+    let tokens: UnsafeBufferPointer<Token>
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
     let limits: CELLimits
     var cursor = 0
     var nesting = 0
     /// The depth of every node built so far, by id (index 0 is unused).
     var depths: [Int] = [0]
 
-    init(tokens: [Token], scalars: [Unicode.Scalar], limits: CELLimits) {
+    private init(tokens: UnsafeBufferPointer<Token>, scalars: UnsafeBufferPointer<Unicode.Scalar>, limits: CELLimits) {
         self.tokens = tokens
         self.scalars = scalars
         self.limits = limits
     }
 
-    var maxID: Int { depths.count - 1 }
+    /// Parses a whole token stream (which must end with `.endOfInput`).
+    /// - Returns: The root and the largest node id.
+    static func parse(
+        tokens: [Token], scalars: [Unicode.Scalar], limits: CELLimits
+    ) throws(CELDiagnostic) -> (root: Expr, maxID: Int) {
+        let result = tokens.withUnsafeBufferPointer { tokenBuffer in
+            scalars.withUnsafeBufferPointer { scalarBuffer in
+                var parser = SyntaxParser(tokens: tokenBuffer, scalars: scalarBuffer, limits: limits)
+                return Result { () throws(CELDiagnostic) in (try parser.parseRoot(), parser.depths.count - 1) }
+            }
+        }
+        return try result.get()
+    }
 
     // MARK: Cursor
 
+    // The readers below are `mutating` although they change nothing: a debug build copies
+    // the whole parser (retaining its arrays) for every non-mutating call.
+
     /// The token at the cursor; the stream always ends with `.endOfInput`, which the cursor
     /// never moves past.
-    var current: Token { tokens[min(cursor, tokens.count - 1)] }
+    var current: Token {
+        mutating get { tokens[min(cursor, tokens.count - 1)] }
+    }
 
     mutating func advance() {
         if cursor < tokens.count - 1 { cursor += 1 }
     }
 
-    func isAt(_ punctuation: Punctuation) -> Bool {
-        current.kind == .punctuation(punctuation)
+    mutating func isAt(_ punctuation: Punctuation) -> Bool {
+        tokens[min(cursor, tokens.count - 1)].punctuation == punctuation
     }
 
     /// Whether the cursor is at a `-` that is the sign of the int or double literal after it.
     var isAtSignedNumber: Bool {
-        guard isAt(.minus), cursor + 1 < tokens.count else { return false }
-        return tokens[cursor + 1].kind.isSignableNumber
+        mutating get {
+            guard isAt(.minus), cursor + 1 < tokens.count else { return false }
+            return tokens[cursor + 1].kind.isSignableNumber
+        }
     }
 
     /// Consumes `punctuation` or fails with cel-go's "mismatched input" message.
@@ -85,7 +107,7 @@ struct SyntaxParser {
     /// Binary operators by precedence climbing; every level is left-associative.
     mutating func parseBinary(minimumPrecedence: Int) throws(CELDiagnostic) -> Expr {
         var left = try parseUnary()
-        while let (function, precedence) = Self.binaryOperator(current.kind), precedence >= minimumPrecedence {
+        while let (function, precedence) = currentBinaryOperator(), precedence >= minimumPrecedence {
             let position = current.position
             advance()
             let right = try parseBinaryOperand(above: precedence)
@@ -103,23 +125,26 @@ struct SyntaxParser {
 
     static let tightestBinaryPrecedence = 5
 
-    static func binaryOperator(_ kind: TokenKind) -> (function: String, precedence: Int)? {
-        switch kind {
-        case .punctuation(.or): (Operator.logicalOr, 1)
-        case .punctuation(.and): (Operator.logicalAnd, 2)
-        case .punctuation(.equals): (Operator.equals, 3)
-        case .punctuation(.notEquals): (Operator.notEquals, 3)
-        case .punctuation(.less): (Operator.less, 3)
-        case .punctuation(.lessEquals): (Operator.lessEquals, 3)
-        case .punctuation(.greater): (Operator.greater, 3)
-        case .punctuation(.greaterEquals): (Operator.greaterEquals, 3)
-        case .inKeyword: (Operator.in, 3)
-        case .punctuation(.plus): (Operator.add, 4)
-        case .punctuation(.minus): (Operator.subtract, 4)
-        case .punctuation(.star): (Operator.multiply, 5)
-        case .punctuation(.slash): (Operator.divide, 5)
-        case .punctuation(.percent): (Operator.modulo, 5)
-        default: nil
+    /// The binary operator at the cursor (function name and precedence, 1 binding loosest).
+    mutating func currentBinaryOperator() -> (function: String, precedence: Int)? {
+        guard let punctuation = tokens[min(cursor, tokens.count - 1)].punctuation else {
+            return current.kind == .inKeyword ? (Operator.in, 3) : nil
+        }
+        switch punctuation {
+        case .or: return (Operator.logicalOr, 1)
+        case .and: return (Operator.logicalAnd, 2)
+        case .equals: return (Operator.equals, 3)
+        case .notEquals: return (Operator.notEquals, 3)
+        case .less: return (Operator.less, 3)
+        case .lessEquals: return (Operator.lessEquals, 3)
+        case .greater: return (Operator.greater, 3)
+        case .greaterEquals: return (Operator.greaterEquals, 3)
+        case .plus: return (Operator.add, 4)
+        case .minus: return (Operator.subtract, 4)
+        case .star: return (Operator.multiply, 5)
+        case .slash: return (Operator.divide, 5)
+        case .percent: return (Operator.modulo, 5)
+        default: return nil
         }
     }
 
@@ -151,16 +176,16 @@ struct SyntaxParser {
     mutating func parseMember() throws(CELDiagnostic) -> Expr {
         var expr = try parsePrimary()
         while true {
-            switch current.kind {
-            case .punctuation(.dot):
+            switch tokens[min(cursor, tokens.count - 1)].punctuation {
+            case .dot:
                 expr = try parseSelection(of: expr)
-            case .punctuation(.leftBracket):
+            case .leftBracket:
                 let bracket = current.position
                 advance()
                 let index = try parseExpr()
                 try expect(.rightBracket)
                 expr = try node(.call(function: Operator.index, target: nil, args: [expr, index]), at: bracket)
-            case .punctuation(.leftBrace):
+            case .leftBrace:
                 throw syntaxError("message construction is not supported", at: current.position)
             default:
                 return expr

@@ -16,26 +16,34 @@ extension SyntaxParser {
         return Expr(id: depths.count - 1, position: position, kind: kind)
     }
 
-    private func childDepth(of kind: ExprKind) -> Int {
+    private mutating func childDepth(of kind: ExprKind) -> Int {
         switch kind {
         case .literal, .ident:
             return 0
         case .select(let operand, _, _):
             return depth(of: operand)
         case .call(_, let target, let args):
-            return args.reduce(target.map(depth(of:)) ?? 0) { max($0, depth(of: $1)) }
+            return max(depth(of: target), deepest(args))
         case .list(let elements):
-            return elements.reduce(0) { max($0, depth(of: $1)) }
+            return deepest(elements)
         case .map(let entries):
-            return entries.reduce(0) { max($0, depth(of: $1.key), depth(of: $1.value)) }
+            var result = 0
+            for entry in entries { result = max(result, depth(of: entry.key), depth(of: entry.value)) }
+            return result
         case .comprehension(let comprehension):
-            let parts = [comprehension.range, comprehension.predicate, comprehension.transform]
-            return parts.reduce(0) { max($0, $1.map(depth(of:)) ?? 0) }
+            return max(depth(of: comprehension.range), depth(of: comprehension.predicate), depth(of: comprehension.transform))
         }
     }
 
-    private func depth(of expr: Expr) -> Int {
-        expr.id < depths.count ? depths[expr.id] : 0
+    private mutating func deepest(_ exprs: [Expr]) -> Int {
+        var result = 0
+        for expr in exprs { result = max(result, depth(of: expr)) }
+        return result
+    }
+
+    private mutating func depth(of expr: Expr?) -> Int {
+        guard let expr, expr.id < depths.count else { return 0 }
+        return depths[expr.id]
     }
 
     // MARK: Diagnostics
@@ -53,7 +61,7 @@ extension SyntaxParser {
     }
 
     /// cel-go's wording: "mismatched input ')' expecting <EOF>".
-    func mismatched(expecting expected: String) -> CELDiagnostic {
+    mutating func mismatched(expecting expected: String) -> CELDiagnostic {
         syntaxError("mismatched input \(describe(current)) expecting \(expected)", at: current.position)
     }
 

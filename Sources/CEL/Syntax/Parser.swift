@@ -34,10 +34,9 @@ public struct Parser: Sendable {
         let scalars = Array(source.unicodeScalars)
         let (tokens, lexicalErrors) = Lexer.tokenize(scalars)
         guard lexicalErrors.isEmpty else { throw CELDiagnostics(lexicalErrors) }
-        var grammar = SyntaxParser(tokens: tokens, scalars: scalars, limits: limits)
         do {
-            let root = try grammar.parseRoot()
-            return ParsedExpression(source: source, root: root, maxID: grammar.maxID)
+            let (root, maxID) = try SyntaxParser.parse(tokens: tokens, scalars: scalars, limits: limits)
+            return ParsedExpression(source: source, root: root, maxID: maxID)
         } catch {
             throw CELDiagnostics([error])
         }

@@ -3,10 +3,24 @@
 /// A token keeps its start position and the scalar offset just past its end, so that error
 /// messages can quote the source text without every token carrying a copy of it.
 struct Token: Sendable, Equatable {
-    var kind: TokenKind
-    var position: SourcePosition
+    let kind: TokenKind
+    let position: SourcePosition
     /// Offset (in Unicode scalars) just past the last scalar of the token.
-    var end: Int
+    let end: Int
+    /// `kind`'s punctuation, kept apart so the parser can test for an operator without
+    /// copying (and retaining) the kind's payload; that test runs several times per token.
+    let punctuation: Punctuation?
+
+    init(kind: TokenKind, position: SourcePosition, end: Int) {
+        self.kind = kind
+        self.position = position
+        self.end = end
+        if case .punctuation(let punctuation) = kind {
+            self.punctuation = punctuation
+        } else {
+            self.punctuation = nil
+        }
+    }
 }
 
 /// What a token is, with literal values already decoded.
