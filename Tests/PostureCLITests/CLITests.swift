@@ -60,7 +60,7 @@ struct CLITests {
         """)
         let result = try posture("policies", "test", folder.path())
         #expect(result.status == 1)
-        #expect(result.stdout.contains("p.yaml:11:9: FAILED test-wrong-example fail example"), "\(result.stdout)")
+        #expect(result.stdout.contains("p.yaml:11:7: FAILED test-wrong-example fail example"), "\(result.stdout)")
         #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
 
@@ -75,7 +75,11 @@ struct CLITests {
 
     @Test("policies show: unknown id is exit 2 with a suggestion")
     func showUnknown() throws {
-        let result = try posture("policies", "show", "aws-s3-bucket-default-encryptio", "--policies", policies)
+        let list = try posture("policies", "list", "--policies", policies, "--format", "json")
+        let ids = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]).compactMap { $0["id"] as? String }
+        let known = try #require(ids.first)
+        #expect(try posture("policies", "show", known, "--policies", policies).stdout.contains(known))
+        let result = try posture("policies", "show", String(known.dropLast()), "--policies", policies)
         #expect(result.status == 2)
         #expect(result.stderr.contains("did you mean"))
     }

@@ -98,12 +98,13 @@ public enum CELValueFormatter {
         return time + fraction(Int64(timestamp.nanos)) + "Z"
     }
 
-    /// Protobuf JSON form: `"1.5s"`, `"-0.000000001s"`.
+    /// Seconds with the shortest exact fraction: `"1.5s"`, `"-0.000000001s"`, `"5400s"`.
     public static func durationText(_ duration: CELDuration) -> String {
         let negative = duration.seconds < 0 || duration.nanos < 0
         let seconds = duration.seconds.magnitude
-        let nanos = Int64(duration.nanos.magnitude)
-        return (negative ? "-" : "") + "\(seconds)" + fraction(nanos) + "s"
+        var digits = String(format: "%09lld", Int64(duration.nanos.magnitude))
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return (negative ? "-" : "") + "\(seconds)" + (digits.isEmpty ? "" : "." + digits) + "s"
     }
 
     private static func fraction(_ nanos: Int64) -> String {

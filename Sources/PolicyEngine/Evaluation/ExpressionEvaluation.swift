@@ -56,7 +56,7 @@ public enum ExpressionEvaluation {
         do {
             let parsed = try Parser(limits: environment.limits).parse(source)
             _ = try Checker(environment: environment).check(parsed)
-            program = try Program(root: parsed.root, environment: environment)
+            program = try Program(parsed, environment: environment)
         } catch {
             return .failure(.invalid(render(error, source: source)))
         }

@@ -26,7 +26,7 @@ struct ExpressionCompiler {
                 return .failure(DiagnosticList([file.diagnostic(
                     "result-type", "\(what) must be a \(expected), but this expression is a \(checked.resultType)", at: start)]))
             }
-            let program = try Program(root: parsed.root, environment: environment)
+            let program = try Program(parsed, environment: environment)
             return .success(CompiledExpression(source: source, program: program, location: start))
         } catch {
             return .failure(DiagnosticList(error.diagnostics.map { diagnostic in
