@@ -62,7 +62,7 @@ struct PolicyEvaluatorTests {
         var account = ModelFixtures.account
         account.coverage = ["iam"]
         let inventory = Inventory(accounts: [account], buckets: [bucket("plain", encryption: BucketEncryption(enabled: false))])
-        let findings = try PolicyEvaluator(policies: policies, now: Date()).evaluate(inventory)
+        let findings = PolicyEvaluator(policies: policies, now: Date()).evaluate(inventory)
         #expect(findings.map(\.status) == [.notAssessed])
         #expect(findings.first?.message == "not assessed: no s3 data")
     }
@@ -87,8 +87,8 @@ struct PolicyEvaluatorTests {
         let policies = try catalog([("old.yaml", old)]).policies.filter { $0.id == "test-old" }
         var young = bucket("young", encryption: nil)
         young.created = Date(timeIntervalSince1970: 1_700_000_000) // 2023-11-14
-        let inVain = try PolicyEvaluator(policies: policies, now: Date(timeIntervalSince1970: 1_700_100_000)).evaluate(Inventory(buckets: [young]))
-        let later = try PolicyEvaluator(policies: policies, now: Date(timeIntervalSince1970: 1_800_000_000)).evaluate(Inventory(buckets: [young]))
+        let inVain = PolicyEvaluator(policies: policies, now: Date(timeIntervalSince1970: 1_700_100_000)).evaluate(Inventory(buckets: [young]))
+        let later = PolicyEvaluator(policies: policies, now: Date(timeIntervalSince1970: 1_800_000_000)).evaluate(Inventory(buckets: [young]))
         #expect(inVain.map(\.status) == [.pass])
         #expect(later.map(\.status) == [.fail])
     }

@@ -24,6 +24,15 @@ public struct CELMap: Sendable {
         storage = Storage(strings: strings, others: [:], order: nil)
     }
 
+    /// Creates a map from string-keyed fields, without an intermediate dictionary: the fast
+    /// path for turning records into values. A repeated name keeps its last value.
+    public init(fields: [(String, CELValue)]) {
+        var strings: [FieldKey: CELValue] = [:]
+        strings.reserveCapacity(fields.count)
+        for (key, value) in fields { strings[FieldKey(key)] = value }
+        storage = Storage(strings: strings, others: [:], order: nil)
+    }
+
     /// Builds a map as a CEL map literal does: keys must be bool, int, uint or string, and
     /// a key may not repeat (numerically equal keys count as the same key).
     static func literal(_ entries: [(key: CELValue, value: CELValue)]) throws(CELEvaluationError) -> CELMap {

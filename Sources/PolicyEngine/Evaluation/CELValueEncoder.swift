@@ -22,24 +22,17 @@ public enum CELValueEncoder {
     }
 }
 
-/// A mutable node of the value being built; containers fill it as they are encoded.
+/// A mutable node of the value being built; containers fill it in place as they are encoded
+/// (a class, so nested containers mutate without copying their parent's storage).
 private final class Box {
-    enum Content {
-        case empty
-        case value(CELValue)
-        case keyed([String: Box])
-        case unkeyed([Box])
-    }
-
-    var content: Content = .empty
+    var scalar: CELValue?
+    var keyed: [String: Box]?
+    var unkeyed: [Box]?
 
     var value: CELValue {
-        switch content {
-        case .empty: .null
-        case let .value(value): value
-        case let .keyed(entries): .map(CELMap(entries.mapValues(\.value)))
-        case let .unkeyed(items): .list(items.map(\.value))
-        }
+        if let keyed { return .map(CELMap(keyed.mapValues(\.value))) }
+        if let unkeyed { return .list(unkeyed.map(\.value)) }
+        return scalar ?? .null
     }
 }
 
@@ -54,12 +47,12 @@ private struct TreeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy _: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .keyed = storage.content {} else { storage.content = .keyed([:]) }
+        if storage.keyed == nil { storage.keyed = [:] }
         return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .unkeyed = storage.content {} else { storage.content = .unkeyed([]) }
+        if storage.unkeyed == nil { storage.unkeyed = [] }
         return UnkeyedContainer(encoder: self)
     }
 
@@ -69,7 +62,7 @@ private struct TreeEncoder: Encoder {
     func box<T: Encodable>(_ value: T, key: any CodingKey) throws -> Box {
         let child = Box()
         if let special = CELValueEncoder.specialValue(value) {
-            child.content = .value(special)
+            child.scalar = special
         } else {
             try value.encode(to: TreeEncoder(codingPath: codingPath + [key], storage: child))
         }
@@ -90,14 +83,12 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { encoder.codingPath }
 
     private func set(_ box: Box, for key: Key) {
-        guard case var .keyed(entries) = encoder.storage.content else { return }
-        entries[key.stringValue] = box
-        encoder.storage.content = .keyed(entries)
+        encoder.storage.keyed?[key.stringValue] = box
     }
 
     private func set(_ value: CELValue, for key: Key) {
         let box = Box()
-        box.content = .value(value)
+        box.scalar = value
         set(box, for: key)
     }
 
@@ -129,20 +120,15 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let encoder: TreeEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
-    var count: Int {
-        if case let .unkeyed(items) = encoder.storage.content { return items.count }
-        return 0
-    }
+    var count: Int { encoder.storage.unkeyed?.count ?? 0 }
 
     private func append(_ box: Box) {
-        guard case var .unkeyed(items) = encoder.storage.content else { return }
-        items.append(box)
-        encoder.storage.content = .unkeyed(items)
+        encoder.storage.unkeyed?.append(box)
     }
 
     private func append(_ value: CELValue) {
         let box = Box()
-        box.content = .value(value)
+        box.scalar = value
         append(box)
     }
 
@@ -173,7 +159,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
     let encoder: TreeEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private func set(_ value: CELValue) { encoder.storage.content = .value(value) }
+    private func set(_ value: CELValue) { encoder.storage.scalar = value }
 
     mutating func encodeNil() throws { set(.null) }
     mutating func encode(_ value: Bool) throws { set(.bool(value)) }

@@ -10,8 +10,8 @@ public enum FindingStatus: String, Codable, Sendable, CaseIterable, Hashable {
     case notAssessed = "not_assessed"
 }
 
-/// The policy metadata a finding carries.
-public struct PolicyReference: Codable, Sendable, Hashable {
+/// The policy metadata a finding carries. A class: every finding of a policy shares one.
+public final class PolicyReference: Codable, Sendable, Hashable {
     public let id: String
     public let title: String
     public let severity: Severity
@@ -29,10 +29,18 @@ public struct PolicyReference: Codable, Sendable, Hashable {
         remediation = policy.remediation
         references = policy.references
     }
+
+    public static func == (lhs: PolicyReference, rhs: PolicyReference) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.title == rhs.title && lhs.severity == rhs.severity
+            && lhs.responsibility == rhs.responsibility && lhs.frameworks == rhs.frameworks
+            && lhs.remediation == rhs.remediation && lhs.references == rhs.references)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
-/// The resource a finding is about.
-public struct ResourceReference: Codable, Sendable, Hashable {
+/// The resource a finding is about. A class: every finding on a resource shares one.
+public final class ResourceReference: Codable, Sendable, Hashable {
     public let id: String
     public let name: String
     public let kind: ResourceKind
@@ -50,6 +58,13 @@ public struct ResourceReference: Codable, Sendable, Hashable {
         region = resource.region
         source = resource.source
     }
+
+    public static func == (lhs: ResourceReference, rhs: ResourceReference) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.provider == rhs.provider
+            && lhs.account == rhs.account && lhs.region == rhs.region && lhs.source == rhs.source)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// One policy evaluated on one resource.

@@ -15,53 +15,66 @@ public struct PolicyEvaluator: Sendable {
         self.now = now
     }
 
-    /// One finding per (policy, resource) pair, sorted by policy id then resource id.
+    /// One finding per (policy, resource) pair, ordered by policy id, then resource id.
     /// Passes are included; reports filter them.
-    public func evaluate(_ inventory: Inventory) throws -> [Finding] {
+    public func evaluate(_ inventory: Inventory) -> [Finding] {
         let coverage = Dictionary(inventory.accounts.map { ($0.account, Set($0.coverage)) }, uniquingKeysWith: { $0.union($1) })
-        var findings: [Finding] = []
-        findings += try evaluate(inventory.accounts, coverage: coverage)
-        findings += try evaluate(inventory.identities, coverage: coverage)
-        findings += try evaluate(inventory.buckets, coverage: coverage)
-        findings += try evaluate(inventory.trails, coverage: coverage)
-        return findings.sorted { ($0.policy.id, $0.resource.id) < ($1.policy.id, $1.resource.id) }
+        var byPolicy: [String: [Finding]] = [:]
+        evaluate(inventory.accounts, coverage: coverage, into: &byPolicy)
+        evaluate(inventory.identities, coverage: coverage, into: &byPolicy)
+        evaluate(inventory.buckets, coverage: coverage, into: &byPolicy)
+        evaluate(inventory.trails, coverage: coverage, into: &byPolicy)
+        return byPolicy.keys.sorted().flatMap { byPolicy[$0] ?? [] }
     }
 
-    private func evaluate<R: Resource>(_ resources: [R], coverage: [String: Set<String>]) throws -> [Finding] {
-        let applicable = policies.filter { $0.resource == R.kind }
-        guard !applicable.isEmpty, !resources.isEmpty else { return [] }
+    /// Evaluates the policies on `R` over resources in parallel chunks; each chunk fills its
+    /// own resource-major block, which is then read out policy by policy (no global sort).
+    private func evaluate<R: Resource>(_ unsorted: [R], coverage: [String: Set<String>], into byPolicy: inout [String: [Finding]]) {
+        let applicable = policies.filter { $0.resource == R.kind }.sorted { $0.id < $1.id }
+        guard !applicable.isEmpty, !unsorted.isEmpty else { return }
+        let resources = unsorted.sorted { $0.id < $1.id }
+        let references = applicable.map(PolicyReference.init)
         let nowValue = CELValue.timestamp(CELTimestamp(date: now))
         let chunkSize = max(64, resources.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = stride(from: 0, to: resources.count, by: chunkSize).map { $0..<min($0 + chunkSize, resources.count) }
-        let results = Mutex([[Finding]](repeating: [], count: chunks.count))
-        let failure = Mutex<(any Error)?>(nil)
+        let results = Mutex([[Finding?]](repeating: [], count: chunks.count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
-            var local: [Finding] = []
+            var local: [Finding?] = []
             local.reserveCapacity(chunks[chunkIndex].count * applicable.count)
-            do {
+            var values = ResourceValues()
                 for index in chunks[chunkIndex] {
                     let resource = resources[index]
-                    let activation = Activation([R.kind.rawValue: try CELValueEncoder.encode(resource), PolicyEnvironment.nowVariable: nowValue])
+                    let activation = Activation([R.kind.rawValue: values.value(of: resource), PolicyEnvironment.nowVariable: nowValue])
+                    let reference = ResourceReference(resource)
                     let available = coverage[resource.account]
-                    for policy in applicable where policy.provider == resource.provider {
-                        local.append(Self.evaluate(policy, on: ResourceReference(resource), activation: activation, available: available))
+                    for (policyIndex, policy) in applicable.enumerated() {
+                        guard policy.provider == resource.provider else { local.append(nil); continue }
+                        local.append(Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available))
                     }
                 }
-            } catch {
-                failure.withLock { $0 = error }
-            }
             results.withLock { $0[chunkIndex] = local }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        return results.withLock { $0 }.flatMap { $0 }
+        let blocks = results.withLock { $0 }
+        for (policyIndex, policy) in applicable.enumerated() {
+            var findings: [Finding] = []
+            findings.reserveCapacity(resources.count)
+            for block in blocks {
+                for row in stride(from: policyIndex, to: block.count, by: applicable.count) {
+                    if let finding = block[row] { findings.append(finding) }
+                }
+            }
+            byPolicy[policy.id, default: []] += findings
+        }
     }
 
     /// Evaluates one policy on one resource already bound in `activation`.
     /// `available` is the set of data sets of the resource's account (nil when unknown).
-    static func evaluate(_ policy: Policy, on resource: ResourceReference, activation: Activation, available: Set<String>?) -> Finding {
+    static func evaluate(
+        _ policy: Policy, _ policyReference: PolicyReference, on resource: ResourceReference, activation: Activation, available: Set<String>?
+    ) -> Finding {
         let missing = policy.requires.filter { !(available?.contains($0) ?? false) }
         if !missing.isEmpty {
-            return Finding(policy: PolicyReference(policy), resource: resource, status: .notAssessed,
+            return Finding(policy: policyReference, resource: resource, status: .notAssessed,
                            message: "not assessed: no \(missing.joined(separator: ", ")) data")
         }
         let status: FindingStatus
@@ -83,6 +96,6 @@ public struct PolicyEvaluator: Sendable {
             status = .error
             message = "evaluation error at \(policy.violation.location.line):\(policy.violation.location.column + (error.position?.offset ?? 0)): \(error.message)"
         }
-        return Finding(policy: PolicyReference(policy), resource: resource, status: status, message: message)
+        return Finding(policy: policyReference, resource: resource, status: status, message: message)
     }
 }

@@ -4,7 +4,7 @@ import CEL
 ///
 /// Each is documented here and listed by `posture policies functions`.
 public enum DomainFunctions {
-    public static let all: [FunctionDecl] = [actionMatches, arnMatches, wildcardMatches]
+    public static let all: [FunctionDecl] = [actionMatches, arnMatches, wildcardMatches, permittedActions, permittedCombinations, join]
 
     /// `iam.actionMatches(pattern, action) -> bool`
     static let actionMatches = FunctionDecl(

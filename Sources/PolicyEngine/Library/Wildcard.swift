@@ -1,18 +1,31 @@
 /// IAM-style wildcard matching: `*` matches any run of characters (also empty), `?` exactly one.
 ///
-/// Linear-time greedy matching with backtracking to the last `*` only, so hostile patterns
-/// such as `a*a*a*a*…b` cannot blow up.
+/// Works on UTF-8 bytes without allocating (IAM actions and ARNs are ASCII; other bytes
+/// compare exactly), with greedy matching that backtracks to the last `*` only, so hostile
+/// patterns such as `a*a*a*…b` stay linear.
 public enum Wildcard {
     public static func matches(pattern: String, value: String, caseInsensitive: Bool) -> Bool {
-        let p = Array((caseInsensitive ? pattern.lowercased() : pattern).unicodeScalars)
-        let v = Array((caseInsensitive ? value.lowercased() : value).unicodeScalars)
+        var pattern = pattern, value = value
+        return pattern.withUTF8 { p in value.withUTF8 { v in matches(p, v, caseInsensitive: caseInsensitive) } }
+    }
+
+    /// Whether `pattern` contains a wildcard (a literal pattern can be compared by equality).
+    public static func hasWildcard(_ pattern: String) -> Bool {
+        pattern.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
+    }
+
+    static func matches(_ p: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) -> Bool {
+        let star = UInt8(ascii: "*"), question = UInt8(ascii: "?")
+        @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
+            caseInsensitive && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
         var pi = 0, vi = 0
         var starPattern = -1, starValue = 0
         while vi < v.count {
-            if pi < p.count, p[pi] == "?" || p[pi] == v[vi], p[pi] != "*" {
+            if pi < p.count, p[pi] != star, p[pi] == question || fold(p[pi]) == fold(v[vi]) {
                 pi += 1
                 vi += 1
-            } else if pi < p.count, p[pi] == "*" {
+            } else if pi < p.count, p[pi] == star {
                 starPattern = pi
                 starValue = vi
                 pi += 1
@@ -24,7 +37,7 @@ public enum Wildcard {
                 return false
             }
         }
-        while pi < p.count, p[pi] == "*" { pi += 1 }
+        while pi < p.count, p[pi] == star { pi += 1 }
         return pi == p.count
     }
 }

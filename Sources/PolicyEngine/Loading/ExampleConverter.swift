@@ -37,6 +37,15 @@ struct ExampleConverter {
                     result[name] = converted
                 }
             }
+            // Lists and maps are never absent on a real resource (empty instead): examples may
+            // leave them out, as they leave out everything the policy does not read.
+            for field in schema.fields where !field.optional && result[field.name] == nil {
+                switch field.type {
+                case .list: result[field.name] = .list([])
+                case .map: result[field.name] = .map(CELMap([:]))
+                default: break
+                }
+            }
             return .map(CELMap(result))
         case let .list(element):
             guard case let .sequence(sequence) = node else {

@@ -5,7 +5,8 @@ import Model
 /// A loaded, checked policy: metadata plus its compiled violation condition and message.
 ///
 /// Expressions are parsed and checked once, when the policy loads; evaluation only runs them.
-public struct Policy: Sendable {
+/// A class, because evaluation hands the same policy to every resource of its kind.
+public final class Policy: Sendable {
     public let id: String
     public let title: String
     public let description: String?
@@ -26,6 +27,28 @@ public struct Policy: Sendable {
     public let examples: PolicyExamples
     /// Where the policy's mapping starts.
     public let location: SourceLocation
+
+    init(
+        id: String, title: String, description: String?, severity: Severity, resource: ResourceKind, provider: Provider,
+        responsibility: String, frameworks: [String: [String]], requires: [String], violation: CompiledExpression,
+        message: MessageTemplate, remediation: String?, references: [String], examples: PolicyExamples, location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.severity = severity
+        self.resource = resource
+        self.provider = provider
+        self.responsibility = responsibility
+        self.frameworks = frameworks
+        self.requires = requires
+        self.violation = violation
+        self.message = message
+        self.remediation = remediation
+        self.references = references
+        self.examples = examples
+        self.location = location
+    }
 }
 
 /// A CEL expression compiled for one resource kind, with where it came from.
