@@ -19,24 +19,28 @@ extension CheckingPass {
         default:
             break
         }
-        // `iam.actionMatches(x)`: a call on a dotted name may be a qualified global function.
-        if let target, let prefix = Self.qualifiedName(target), !isLocalRoot(prefix) {
-            let bare = prefix.hasPrefix(".") ? String(prefix.dropFirst()) : prefix
-            let qualified = bare + "." + function
-            if environment.library[qualified] != nil {
-                return resolveCall(expr, name: qualified, target: nil, args: args)
-            }
-            if !namesValue(bare), case let namespace = environment.library.functions.keys.filter({ $0.hasPrefix(bare + ".") }),
-               !namespace.isEmpty
-            {
-                // `iam.actionMatchs(...)`: a typo in a namespaced function, not a missing `iam` variable.
-                args.forEach { visit($0) }
-                let hint = Suggestion.didYouMean(qualified, among: Array(namespace))
-                report(CheckCode.undeclaredFunction, "undeclared reference to function '\(qualified)'" + hint, at: expr.position)
-                return .dyn
-            }
+        if let target, let type = checkNamespacedCall(expr, function: function, target: target, args: args) {
+            return type
         }
         return resolveCall(expr, name: function, target: target, args: args)
+    }
+
+    /// `iam.actionMatches(x)`: a call on a dotted name may be a qualified global function
+    /// (cel-go prefers the function). Nil when the target is an ordinary value.
+    private func checkNamespacedCall(_ expr: Expr, function: String, target: Expr, args: [Expr]) -> CELType? {
+        guard let prefix = Self.qualifiedName(target), !isLocalRoot(prefix) else { return nil }
+        let bare = prefix.hasPrefix(".") ? String(prefix.dropFirst()) : prefix
+        let qualified = bare + "." + function
+        if environment.library[qualified] != nil {
+            return resolveCall(expr, name: qualified, target: nil, args: args)
+        }
+        let namespace = environment.library.functions.keys.filter { $0.hasPrefix(bare + ".") }
+        guard !namesValue(bare), !namespace.isEmpty else { return nil }
+        // `iam.actionMatchs(...)`: a typo in a namespaced function, not a missing `iam` variable.
+        args.forEach { visit($0) }
+        let hint = Suggestion.didYouMean(qualified, among: Array(namespace))
+        report(CheckCode.undeclaredFunction, "undeclared reference to function '\(qualified)'" + hint, at: expr.position)
+        return .dyn
     }
 
     /// Whether some prefix of a dotted name is a declared variable (so the name is a value).
