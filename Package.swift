@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The Common Expression Language: syntax, checker, runtime, standard library.
@@ -30,10 +31,20 @@ let package = Package(
             dependencies: ["CEL", "Model", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // zlib, for AWS Config's .json.gz snapshots (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // AWS: raw documents per API call, snapshot readers, the normalizer into the model.
+        .target(
+            name: "ProviderAWS",
+            dependencies: ["Model", "CZlib", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strict
+        ),
+        // Every output format and the exit-code decision.
+        .target(name: "Reporting", dependencies: ["Model", "PolicyEngine"], swiftSettings: strict),
         .executableTarget(
             name: "posture",
             dependencies: [
-                "PolicyEngine", "Model", "CEL",
+                "PolicyEngine", "Model", "CEL", "ProviderAWS", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -46,5 +57,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PostureCLITests", dependencies: ["PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "PolicyEngine", "Model", "PostureTesting"], swiftSettings: strict),
     ]
 )

@@ -24,6 +24,14 @@ public struct Account: Resource, Hashable {
     public var regions: [String]
     public var configRecorders: [ConfigRecorder]
     public var accessAnalyzers: [AccessAnalyzer]
+    /// Whether the root user has a console password; absent when unknown (e.g. removed centrally).
+    public var rootPasswordEnabled: Bool?
+    public var serverCertificates: [ServerCertificate]
+    /// Identities (ARNs) with the AWSSupportAccess managed policy attached (CIS: a support role exists).
+    public var supportAccess: [String]
+    /// Derived: names of trails that are multi-region, logging, and record management read and
+    /// write events; absent when the input held no CloudTrail data.
+    public var multiRegionTrails: [String]?
     /// The data sets the input held for this account (e.g. `iam`, `credential-report`, `s3`, `cloudtrail`).
     public var coverage: [String]
 
@@ -32,7 +40,9 @@ public struct Account: Resource, Hashable {
         source: ResourceSource, rootMFA: MFAStatus = .unknown, rootHardwareMFA: Bool? = nil,
         rootAccessKeys: Int? = nil, rootLastUsed: Date? = nil, passwordPolicy: PasswordPolicy? = nil,
         publicAccessBlock: PublicAccessBlockSettings? = nil, regions: [String] = [],
-        configRecorders: [ConfigRecorder] = [], accessAnalyzers: [AccessAnalyzer] = [], coverage: [String] = []
+        configRecorders: [ConfigRecorder] = [], accessAnalyzers: [AccessAnalyzer] = [], rootPasswordEnabled: Bool? = nil,
+        serverCertificates: [ServerCertificate] = [], supportAccess: [String] = [], multiRegionTrails: [String]? = nil,
+        coverage: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -49,6 +59,10 @@ public struct Account: Resource, Hashable {
         self.regions = regions
         self.configRecorders = configRecorders
         self.accessAnalyzers = accessAnalyzers
+        self.rootPasswordEnabled = rootPasswordEnabled
+        self.serverCertificates = serverCertificates
+        self.supportAccess = supportAccess
+        self.multiRegionTrails = multiRegionTrails
         self.coverage = coverage
     }
 
@@ -62,7 +76,29 @@ public struct Account: Resource, Hashable {
         FieldSchema("regions", .list(.string), "regions known to the scan"),
         FieldSchema("configRecorders", .list(.object(ConfigRecorder.self)), "configuration recorders by region"),
         FieldSchema("accessAnalyzers", .list(.object(AccessAnalyzer.self)), "access analyzers by region"),
+        FieldSchema("rootPasswordEnabled", .bool, optional: true, "root user has a console password"),
+        FieldSchema("serverCertificates", .list(.object(ServerCertificate.self)), "IAM server certificates"),
+        FieldSchema("supportAccess", .list(.string), "identities with AWSSupportAccess attached"),
+        FieldSchema("multiRegionTrails", .list(.string), optional: true, "multi-region trails logging management read+write; absent without CloudTrail data"),
         FieldSchema("coverage", .list(.string), "data sets the input held"),
+    ])
+}
+
+public struct ServerCertificate: Codable, Sendable, Hashable, SchemaDescribing {
+    public var name: String
+    public var arn: String?
+    public var expiration: Date?
+
+    public init(name: String, arn: String? = nil, expiration: Date? = nil) {
+        self.name = name
+        self.arn = arn
+        self.expiration = expiration
+    }
+
+    public static let schema = ObjectSchema("serverCertificate", [
+        FieldSchema("name", .string, "certificate name"),
+        FieldSchema("arn", .string, optional: true, "ARN"),
+        FieldSchema("expiration", .timestamp, optional: true, "expiry time"),
     ])
 }
 

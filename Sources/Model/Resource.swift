@@ -5,7 +5,7 @@ public enum Provider: String, Codable, Sendable, CaseIterable, Hashable {
 
 /// The resource kinds policies iterate over, one at a time.
 public enum ResourceKind: String, Codable, Sendable, CaseIterable, Hashable {
-    case account, identity, bucket, trail
+    case account, identity, bucket, trail, key
 
     /// The record type of this kind, with the fields every resource shares.
     public var schema: ObjectSchema {
@@ -14,6 +14,7 @@ public enum ResourceKind: String, Codable, Sendable, CaseIterable, Hashable {
         case .identity: Identity.schema
         case .bucket: Bucket.schema
         case .trail: Trail.schema
+        case .key: EncryptionKey.schema
         }
     }
 }

@@ -22,12 +22,15 @@ public struct Trail: Resource, Hashable {
     public var bucket: String?
     /// Which events are recorded; absent when the selectors were not collected.
     public var events: TrailEvents?
+    /// Derived: server access logging on the bucket receiving the logs; absent when that
+    /// bucket is not in the input (e.g. it lives in another account).
+    public var bucketAccessLogging: Bool?
 
     public init(
         id: String, name: String, provider: Provider, account: String, region: String? = nil,
         source: ResourceSource, multiRegion: Bool = false, organization: Bool = false, logging: Bool? = nil,
         logFileValidation: Bool = false, kmsKey: String? = nil, cloudWatchLogsGroup: String? = nil,
-        bucket: String? = nil, events: TrailEvents? = nil
+        bucket: String? = nil, events: TrailEvents? = nil, bucketAccessLogging: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -43,6 +46,7 @@ public struct Trail: Resource, Hashable {
         self.cloudWatchLogsGroup = cloudWatchLogsGroup
         self.bucket = bucket
         self.events = events
+        self.bucketAccessLogging = bucketAccessLogging
     }
 
     public static let schema = ObjectSchema("trail", CommonFields.all + [
@@ -54,6 +58,7 @@ public struct Trail: Resource, Hashable {
         FieldSchema("cloudWatchLogsGroup", .string, optional: true, "CloudWatch Logs group ARN"),
         FieldSchema("bucket", .string, optional: true, "bucket receiving the logs"),
         FieldSchema("events", .object(TrailEvents.self), optional: true, "recorded events; absent when unknown"),
+        FieldSchema("bucketAccessLogging", .bool, optional: true, "server access logging on the log bucket; absent when unknown"),
     ])
 }
 

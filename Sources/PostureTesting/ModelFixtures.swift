@@ -40,7 +40,12 @@ public enum ModelFixtures {
         id: "arn:aws:cloudtrail:us-east-1:123456789012:trail/main", name: "main", provider: .aws, account: "123456789012",
         region: "us-east-1", source: source(), multiRegion: true, organization: false, logging: true, logFileValidation: true,
         kmsKey: "arn:aws:kms:us-east-1:123456789012:key/2", cloudWatchLogsGroup: "arn:aws:logs:us-east-1:123456789012:log-group:ct",
-        bucket: "audit", events: TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: true))
+        bucket: "audit", events: TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: true),
+        bucketAccessLogging: true)
+
+    public static let key = EncryptionKey(
+        id: "arn:aws:kms:us-east-1:123456789012:key/1", name: "1", provider: .aws, account: "123456789012", region: "us-east-1",
+        source: source(), manager: "customer", state: "Enabled", spec: "SYMMETRIC_DEFAULT", rotationEnabled: false, created: date)
 
     public static let account = Account(
         id: "arn:aws:iam::123456789012:root", name: "123456789012", provider: .aws, account: "123456789012", region: "us-east-1",
@@ -51,5 +56,7 @@ public enum ModelFixtures {
         regions: ["us-east-1", "eu-west-1"],
         configRecorders: [ConfigRecorder(region: "us-east-1", name: "default", recording: true, allSupported: true, includeGlobalResources: true)],
         accessAnalyzers: [AccessAnalyzer(region: "us-east-1", name: "account", status: "ACTIVE", type: "ACCOUNT")],
+        rootPasswordEnabled: true, serverCertificates: [ServerCertificate(name: "web", arn: "arn:aws:iam::123456789012:server-certificate/web", expiration: date)],
+        supportAccess: ["arn:aws:iam::123456789012:role/support"], multiRegionTrails: ["main"],
         coverage: DataSet.allCases.map(\.rawValue))
 }

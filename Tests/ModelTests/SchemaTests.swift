@@ -15,6 +15,7 @@ struct SchemaTests {
         case .identity: try encode(ModelFixtures.identity)
         case .bucket: try encode(ModelFixtures.bucket)
         case .trail: try encode(ModelFixtures.trail)
+        case .key: try encode(ModelFixtures.key)
         }
         var problems: [String] = []
         compare(encoded, kind.schema, path: kind.rawValue, problems: &problems)

@@ -24,6 +24,7 @@ public struct PolicyEvaluator: Sendable {
         evaluate(inventory.identities, coverage: coverage, into: &byPolicy)
         evaluate(inventory.buckets, coverage: coverage, into: &byPolicy)
         evaluate(inventory.trails, coverage: coverage, into: &byPolicy)
+        evaluate(inventory.keys, coverage: coverage, into: &byPolicy)
         return byPolicy.keys.sorted().flatMap { byPolicy[$0] ?? [] }
     }
 

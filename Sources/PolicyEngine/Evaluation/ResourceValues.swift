@@ -19,6 +19,7 @@ public struct ResourceValues {
         case let identity as Identity: return value(identity)
         case let bucket as Bucket: return value(bucket)
         case let trail as Trail: return value(trail)
+        case let key as EncryptionKey: return value(key)
         default: return (try? CELValueEncoder.encode(resource)) ?? .null
         }
     }
@@ -60,6 +61,15 @@ public struct ResourceValues {
                 ("status", .string(analyzer.status)), ("type", .string(analyzer.type)),
             ]))
         })))
+        fields.optional("rootPasswordEnabled", account.rootPasswordEnabled.map(CELValue.bool))
+        fields.append(("serverCertificates", .list(account.serverCertificates.map { certificate in
+            var entry: [(String, CELValue)] = [("name", .string(certificate.name))]
+            entry.optional("arn", certificate.arn.map(CELValue.string))
+            entry.optional("expiration", certificate.expiration.map(Self.time))
+            return .map(CELMap(fields: entry))
+        })))
+        fields.append(("supportAccess", Self.strings(account.supportAccess)))
+        fields.optional("multiRegionTrails", account.multiRegionTrails.map(Self.strings))
         fields.append(("coverage", Self.strings(account.coverage)))
         return .map(CELMap(fields: fields))
     }
@@ -134,6 +144,17 @@ public struct ResourceValues {
                 ("s3DataRead", .bool(events.s3DataRead)), ("s3DataWrite", .bool(events.s3DataWrite)),
             ]))
         })
+        fields.optional("bucketAccessLogging", trail.bucketAccessLogging.map(CELValue.bool))
+        return .map(CELMap(fields: fields))
+    }
+
+    func value(_ key: EncryptionKey) -> CELValue {
+        var fields = common(key)
+        fields.append(("manager", .string(key.manager)))
+        fields.optional("state", key.state.map(CELValue.string))
+        fields.optional("spec", key.spec.map(CELValue.string))
+        fields.optional("rotationEnabled", key.rotationEnabled.map(CELValue.bool))
+        fields.optional("created", key.created.map(Self.time))
         return .map(CELMap(fields: fields))
     }
 

@@ -1,0 +1,67 @@
+import Foundation
+import Model
+
+/// Turns a raw AWS snapshot into the provider-neutral inventory: one path for every input
+/// (bundle, authorization-details file, AWS Config, credential report, live collection).
+public enum AWSNormalizer {
+    public static func normalize(_ snapshot: RawSnapshot) -> Inventory {
+        var context = NormalizationContext(snapshot: snapshot)
+        context.defaultAccount = AccountResolver.defaultAccount(snapshot)
+        var inventory = Inventory()
+        inventory.identities = IAMNormalizer.normalize(&context)
+        let storage = S3Normalizer.normalize(&context)
+        inventory.buckets = storage
+        let audit = AuditNormalizer.normalize(&context, buckets: storage)
+        inventory.trails = audit.trails
+        inventory.keys = audit.keys
+        inventory.accounts = accounts(from: context)
+        // Every bucket sees its account's public access block.
+        let blocks = Dictionary(inventory.accounts.compactMap { account in account.publicAccessBlock.map { (account.account, $0) } },
+                                uniquingKeysWith: { first, _ in first })
+        for index in inventory.buckets.indices where inventory.buckets[index].accountPublicAccessBlock == nil {
+            inventory.buckets[index].accountPublicAccessBlock = blocks[inventory.buckets[index].account]
+        }
+        inventory.collectionErrors = snapshot.problems.map { problem in
+            CollectionError(source: problem.source, region: problem.region, dataSet: problem.call?.dataSet, code: problem.code, message: problem.message)
+        } + context.errors
+        inventory.ignoredFiles = snapshot.ignored
+        return inventory
+    }
+
+    /// One `Account` per account id met, with the facts every domain contributed.
+    static func accounts(from context: NormalizationContext) -> [Account] {
+        context.accounts.keys.sorted().map { id in
+            let facts = context.accounts[id] ?? AccountFacts()
+            let regions = facts.regions.union(context.snapshot.manifestRegions)
+            return Account(
+                id: "arn:aws:iam::\(id):root", name: id, provider: .aws, account: id,
+                source: ResourceSource(kind: .file, location: facts.source ?? "snapshot"),
+                rootMFA: facts.rootMFA ?? .unknown, rootHardwareMFA: facts.rootHardwareMFA, rootAccessKeys: facts.rootAccessKeys,
+                rootLastUsed: facts.rootLastUsed, passwordPolicy: facts.passwordPolicy, publicAccessBlock: facts.publicAccessBlock,
+                regions: regions.sorted(), configRecorders: facts.configRecorders, accessAnalyzers: facts.accessAnalyzers,
+                rootPasswordEnabled: facts.rootPasswordEnabled, serverCertificates: facts.serverCertificates,
+                supportAccess: facts.supportAccess.sorted(), multiRegionTrails: facts.multiRegionTrails?.sorted(),
+                coverage: facts.coverage.sorted())
+        }
+    }
+}
+
+/// Works out which account a snapshot belongs to when its documents do not say.
+enum AccountResolver {
+    static func defaultAccount(_ snapshot: RawSnapshot) -> String {
+        if let account = snapshot.manifestAccount { return account }
+        struct CallerIdentity: Decodable { var Account: String }
+        for document in snapshot.documents(.getCallerIdentity) {
+            if let identity = try? document.decode(CallerIdentity.self) { return identity.Account }
+        }
+        // Any ARN in the data names the account (authorization details, trails, credential report).
+        for document in snapshot.documents where document.call == .getAccountAuthorizationDetails || document.call == .describeTrails {
+            if case let .json(data) = document.payload, let text = String(data: data.prefix(65_536), encoding: .utf8),
+               let range = text.range(of: #"arn:aws[a-z-]*:(iam|cloudtrail):[a-z0-9-]*:\d{12}:"#, options: .regularExpression),
+               let account = NormalizationContext.account(inARN: String(text[range]) + "x") {
+                return account
+            }
+        }
+        return "unknown"
+    }
+}

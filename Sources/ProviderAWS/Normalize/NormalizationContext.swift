@@ -1,0 +1,49 @@
+import Foundation
+import Model
+
+/// Shared state while one snapshot is normalized: the documents by call, the account each
+/// belongs to, the facts gathered per account, and the errors met.
+struct NormalizationContext {
+    let snapshot: RawSnapshot
+    /// The account to use when a document names none (manifest, caller identity, or ARNs).
+    var defaultAccount: String
+    var accounts: [String: AccountFacts] = [:]
+    var errors: [CollectionError] = []
+
+    init(snapshot: RawSnapshot) {
+        self.snapshot = snapshot
+        defaultAccount = snapshot.manifestAccount ?? "unknown"
+    }
+
+    func documents(_ call: AWSCall) -> [SnapshotDocument] { snapshot.documents(call) }
+
+    /// Decodes a document; a failure is recorded as a collection error (scan incomplete) and
+    /// returns nil, as does an "absent" answer (check `document.isAbsentAnswer` for that).
+    mutating func decode<T: Decodable>(_ document: SnapshotDocument, as type: T.Type, account: String? = nil) -> T? {
+        do {
+            return try document.decode(type)
+        } catch {
+            record(error, dataSet: document.call.dataSet, account: account ?? defaultAccount)
+            return nil
+        }
+    }
+
+    mutating func record(_ error: SnapshotError, dataSet: String?, account: String?) {
+        errors.append(CollectionError(
+            source: error.call.map { "\(error.source) (\($0.action))" } ?? error.source, account: account, region: error.region,
+            dataSet: dataSet, code: error.code, message: error.message))
+    }
+
+    mutating func update(_ account: String, _ change: (inout AccountFacts) -> Void) {
+        var facts = accounts[account, default: AccountFacts()]
+        change(&facts)
+        accounts[account] = facts
+    }
+
+    /// The account id in an ARN (`arn:aws:iam::123456789012:user/x` → `123456789012`).
+    static func account(inARN arn: String) -> String? {
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count >= 5, parts[0] == "arn", !parts[4].isEmpty else { return nil }
+        return String(parts[4])
+    }
+}

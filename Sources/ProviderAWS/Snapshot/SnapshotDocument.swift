@@ -1,0 +1,73 @@
+import Foundation
+
+/// One API answer from a snapshot: the call, what it is about, where it came from, and either
+/// the JSON body the CLI printed or the error the call answered with.
+public struct SnapshotDocument: Sendable {
+    public enum Payload: Sendable {
+        /// The JSON the AWS CLI prints for the call.
+        case json(Data)
+        /// An error answer: `NoSuchBucketPolicy` (data) or `AccessDenied` (a collection error).
+        case error(code: String, message: String)
+    }
+
+    public let call: AWSCall
+    /// The bucket, trail name or ARN, or key id the call was about.
+    public let subject: String?
+    public let region: String?
+    /// The file (and, for wrapped recordings, the path inside it) the document came from.
+    public let source: String
+    public let payload: Payload
+
+    public init(call: AWSCall, subject: String? = nil, region: String? = nil, source: String, payload: Payload) {
+        self.call = call
+        self.subject = subject
+        self.region = region
+        self.source = source
+        self.payload = payload
+    }
+
+    /// Whether the payload is an error code that means "not configured".
+    public var isAbsentAnswer: Bool {
+        if case let .error(code, _) = payload { return call.absentCodes.contains(code) }
+        return false
+    }
+
+    /// Decodes the JSON body into `T`; nil for an "absent" error answer. Any other error answer
+    /// or a body that does not decode throws a `SnapshotError` naming the file and JSON path.
+    public func decode<T: Decodable>(_ type: T.Type) throws(SnapshotError) -> T? {
+        switch payload {
+        case let .error(code, message):
+            if call.absentCodes.contains(code) { return nil }
+            throw SnapshotError(source: source, call: call, region: region, code: code, message: message)
+        case let .json(data):
+            do {
+                return try SnapshotJSON.decoder.decode(T.self, from: data)
+            } catch let error as DecodingError {
+                throw SnapshotError(source: source, call: call, region: region, message: SnapshotJSON.describe(error))
+            } catch {
+                throw SnapshotError(source: source, call: call, region: region, message: "\(error)")
+            }
+        }
+    }
+}
+
+/// A snapshot document that could not be used, with its place.
+public struct SnapshotError: Error, Sendable, CustomStringConvertible {
+    public let source: String
+    public let call: AWSCall?
+    public let region: String?
+    public let code: String?
+    public let message: String
+
+    public init(source: String, call: AWSCall? = nil, region: String? = nil, code: String? = nil, message: String) {
+        self.source = source
+        self.call = call
+        self.region = region
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String {
+        "\(source): \(code.map { "\($0): " } ?? "")\(message)"
+    }
+}

@@ -1,0 +1,1 @@
+// Output formats and the exit-code decision. See ScanReport.swift.
