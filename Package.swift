@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The Common Expression Language: syntax, checker, runtime, standard library.
@@ -40,7 +41,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // Every output format and the exit-code decision.
-        .target(name: "Reporting", dependencies: ["Model", "PolicyEngine"], swiftSettings: strict),
+        .target(
+            name: "Reporting",
+            dependencies: ["Model", "PolicyEngine", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "posture",
             dependencies: [

@@ -73,10 +73,12 @@ public struct PolicyEvaluator: Sendable {
     static func evaluate(
         _ policy: Policy, _ policyReference: PolicyReference, on resource: ResourceReference, activation: Activation, available: Set<String>?
     ) -> Finding {
-        let missing = policy.requires.filter { !(available?.contains($0) ?? false) }
+        let missing = policy.requires.filter { requirement in
+            !requirement.split(separator: "|").contains { available?.contains(String($0)) ?? false }
+        }
         if !missing.isEmpty {
             return Finding(policy: policyReference, resource: resource, status: .notAssessed,
-                           message: "not assessed: no \(missing.joined(separator: ", ")) data")
+                           message: "not assessed: no \(missing.map { $0.replacingOccurrences(of: "|", with: " or ") }.joined(separator: ", ")) data")
         }
         let status: FindingStatus
         let message: String

@@ -17,7 +17,7 @@ public final class Policy: Sendable {
     public let responsibility: String
     /// Framework id with version (e.g. `cis-aws-foundations-5.0`) → control ids.
     public let frameworks: [String: [String]]
-    /// Data sets the policy needs (e.g. `credential-report`); without them it is not assessed.
+    /// Data sets the policy needs (e.g. `credential-report`; `a|b` means either); without them it is not assessed.
     public let requires: [String]
     /// True means the resource violates the policy.
     public let violation: CompiledExpression

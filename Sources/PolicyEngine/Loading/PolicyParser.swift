@@ -84,13 +84,21 @@ struct PolicyParser {
         return result
     }
 
+    /// Data set names; an entry may list alternatives with `|` (`credential-report|account-summary`:
+    /// either will do).
     private func dataSets(_ node: Node, reader: inout NodeReader) -> [String] {
-        guard let names = reader.stringList(node, what: "requires") else { return [] }
+        guard let entries = reader.stringList(node, what: "requires") else { return [] }
         let known = DataSet.allCases.map(\.rawValue)
-        for name in names where !known.contains(name) {
-            let notes = Suggestion.closest(to: name, in: known).map { ["did you mean '\($0)'?"] } ?? []
-            reader.error("invalid-value", "unknown data set '\(name)' in requires (known: \(known.joined(separator: ", ")))", at: node, notes: notes)
+        var valid: [String] = []
+        for entry in entries {
+            let alternatives = entry.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let unknown = alternatives.filter { !known.contains($0) }
+            for name in unknown {
+                let notes = Suggestion.closest(to: name, in: known).map { ["did you mean '\($0)'?"] } ?? []
+                reader.error("invalid-value", "unknown data set '\(name)' in requires (known: \(known.joined(separator: ", ")))", at: node, notes: notes)
+            }
+            if unknown.isEmpty, !alternatives.isEmpty { valid.append(alternatives.joined(separator: "|")) }
         }
-        return names.filter(known.contains)
+        return valid
     }
 }

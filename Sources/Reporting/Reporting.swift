@@ -1,1 +1,0 @@
-// Output formats and the exit-code decision. See ScanReport.swift.

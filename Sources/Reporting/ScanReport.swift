@@ -1,0 +1,69 @@
+import Foundation
+import Model
+import PolicyEngine
+
+/// The result of one scan, as every output format sees it. Its JSON form is posture's
+/// documented, versioned report (`schemaVersion`); keys are written in sorted order and
+/// findings in a stable order, so that two scans of the same input diff cleanly.
+public struct ScanReport: Codable, Sendable {
+    /// Bumped on any incompatible change of this structure.
+    public static let currentSchemaVersion = "1.0"
+
+    public var schemaVersion = ScanReport.currentSchemaVersion
+    public var scan: ScanInfo
+    public var findings: [ReportedFinding]
+    public var summary: ScanSummary
+}
+
+/// What was scanned, when, and what could not be read.
+public struct ScanInfo: Codable, Sendable {
+    public var time: Date
+    /// The snapshot path, or `aws (live)`.
+    public var source: String
+    public var provider: Provider
+    public var accounts: [String]
+    /// Counts of resources by kind.
+    public var resources: [String: Int]
+    public var policies: Int
+    /// Non-empty when the scan is incomplete: what it tried to read and could not.
+    public var incomplete: [CollectionError]
+    /// Input files that were not recognised.
+    public var ignoredFiles: [String]
+}
+
+/// One finding as reported: the evaluator's finding plus its stable fingerprint.
+public struct ReportedFinding: Codable, Sendable {
+    public var policy: PolicyReference
+    public var resource: ResourceReference
+    public var status: FindingStatus
+    public var message: String
+    /// A stable hash of provider, account, policy id and resource id (not of messages or times).
+    public var fingerprint: String
+}
+
+/// Counts for the summary table and the responsibility view.
+public struct ScanSummary: Codable, Sendable {
+    /// Failing findings by severity (critical … info).
+    public var failuresBySeverity: [String: Int]
+    /// All findings by status (pass, fail, error, not_assessed), passes counted even when not listed.
+    public var byStatus: [String: Int]
+    /// Per responsibility domain: owner, and how its policies fared.
+    public var domains: [DomainSummary]
+    /// Customer-owned domains (for this provider) that no loaded policy covers.
+    public var uncoveredCustomerDomains: [String]
+}
+
+public struct DomainSummary: Codable, Sendable {
+    public enum Status: String, Codable, Sendable { case assessed, notAssessed = "not_assessed" }
+
+    public var id: String
+    public var title: String
+    /// Who owns the domain under IaaS for the scanned provider.
+    public var owner: String?
+    public var policies: Int
+    public var passed: Int
+    public var failed: Int
+    public var errors: Int
+    public var notAssessed: Int
+    public var status: Status
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Model
+import PolicyEngine
+
+/// The terminal report: findings grouped by severity (one line each), a summary table, the
+/// responsibility-domain view, and what the scan could not read.
+public enum TextReport {
+    public static func render(_ report: ScanReport) -> String {
+        var lines: [String] = []
+        let scan = report.scan
+        lines.append("posture scan of \(scan.source) (\(scan.provider.rawValue); accounts: \(scan.accounts.isEmpty ? "none found" : scan.accounts.joined(separator: ", ")))")
+        let resources = scan.resources.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        lines.append("\(scan.policies) policies over \(resources.isEmpty ? "no resources" : resources.joined(separator: ", "))")
+        for severity in Severity.allCases {
+            let group = report.findings.filter { $0.policy.severity == severity && $0.status != .pass }
+            guard !group.isEmpty else { continue }
+            lines.append("")
+            lines.append("\(severity.rawValue.uppercased()) (\(group.count))")
+            for finding in group { lines.append("  " + line(finding)) }
+        }
+        let passes = report.findings.filter { $0.status == .pass }
+        if !passes.isEmpty {
+            lines.append("")
+            lines.append("PASSED (\(passes.count))")
+            for finding in passes { lines.append("  " + line(finding)) }
+        }
+        lines.append("")
+        lines += summaryTable(report.summary)
+        lines.append("")
+        lines += domainTable(report.summary)
+        if !scan.incomplete.isEmpty {
+            lines.append("")
+            lines.append("INCOMPLETE: \(scan.incomplete.count) part\(scan.incomplete.count == 1 ? "" : "s") of the input could not be read")
+            for error in scan.incomplete.prefix(50) { lines.append("  \(error)") }
+            if scan.incomplete.count > 50 { lines.append("  … and \(scan.incomplete.count - 50) more (see the JSON report)") }
+        }
+        if !scan.ignoredFiles.isEmpty {
+            lines.append("")
+            lines.append("Ignored \(scan.ignoredFiles.count) file\(scan.ignoredFiles.count == 1 ? "" : "s"):")
+            for file in scan.ignoredFiles.prefix(20) { lines.append("  \(file)") }
+            if scan.ignoredFiles.count > 20 { lines.append("  … and \(scan.ignoredFiles.count - 20) more") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func line(_ finding: ReportedFinding) -> String {
+        let status: String = switch finding.status {
+        case .fail: "FAIL"
+        case .error: "ERROR"
+        case .notAssessed: "NOT ASSESSED"
+        case .pass: "PASS"
+        }
+        let region = finding.resource.region.map { " \($0)" } ?? ""
+        let text = finding.status == .pass ? finding.policy.title : finding.message
+        return "\(status)  \(finding.policy.id)  \(finding.resource.account)\(region)  \(finding.resource.name): \(text)"
+    }
+
+    private static func summaryTable(_ summary: ScanSummary) -> [String] {
+        let rows = Severity.allCases.map { [$0.rawValue, String(summary.failuresBySeverity[$0.rawValue] ?? 0)] }
+        let statuses = FindingStatus.allCases.map { "\(summary.byStatus[$0.rawValue] ?? 0) \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
+        return ["Failures by severity"] + TextTable.render(header: ["SEVERITY", "FAILURES"], rows: rows).split(separator: "\n").map { "  " + $0 }
+            + ["", "Results: " + statuses.joined(separator: ", ")]
+    }
+
+    private static func domainTable(_ summary: ScanSummary) -> [String] {
+        let rows = summary.domains.map { domain in
+            [domain.title, domain.owner ?? "-", String(domain.policies), String(domain.failed), String(domain.passed),
+             String(domain.errors), String(domain.notAssessed), domain.status == .assessed ? "assessed" : "NOT ASSESSED"]
+        }
+        var lines = ["Shared responsibility (owner under IaaS)"]
+        lines += TextTable.render(header: ["DOMAIN", "OWNER", "POLICIES", "FAIL", "PASS", "ERROR", "NOT ASSESSED", "STATUS"], rows: rows)
+            .split(separator: "\n").map { "  " + $0 }
+        if !summary.uncoveredCustomerDomains.isEmpty {
+            lines.append("  Customer-owned domains no loaded policy covers: \(summary.uncoveredCustomerDomains.joined(separator: ", "))")
+        }
+        return lines
+    }
+}
