@@ -4,20 +4,21 @@ POSTURE_RELEASE = .build/release/posture
 
 .PHONY: demo test bench deps build release clean
 
-## demo: build posture and run the bundled policy pack's own examples, then list the pack.
+## demo: build posture and scan the bundled demo account (a snapshot exported from a seeded
+## moto_server with the real AWS CLI). It has violations, so posture exits 1: that is the point.
 demo: deps release
-	$(POSTURE_RELEASE) policies validate policies
-	$(POSTURE_RELEASE) policies test policies
-	$(POSTURE_RELEASE) policies list --provider aws
+	$(POSTURE_RELEASE) scan snapshots/demo || test $$? -eq 1
 
 ## test: the whole test suite (what CI runs).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## bench: release-mode benchmarks (policy evaluation, policy loading).
+## bench: release-mode benchmarks: policy evaluation and loading, then a scan of a large
+## generated authorization-details file (and cloudsplaining on it, when installed).
 bench: deps
 	$(SWIFT) run -c release posture-bench
+	./scripts/bench-scan.sh
 
 build: deps
 	$(SWIFT) build
