@@ -22,6 +22,7 @@ measure() { # label, command...
 }
 for run in 1 2 3; do measure "posture-run$run" .build/release/posture scan "$file" --fail-on none --format json -o "$work/posture.json"; done
 if command -v cloudsplaining >/dev/null 2>&1; then
+  mkdir -p "$work/cloudsplaining"
   measure cloudsplaining cloudsplaining scan --input-file "$file" --output "$work/cloudsplaining"
 else
   echo "cloudsplaining: not installed (pip install cloudsplaining) — skipped"

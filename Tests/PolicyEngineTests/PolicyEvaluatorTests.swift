@@ -93,3 +93,21 @@ struct PolicyEvaluatorTests {
         #expect(later.map(\.status) == [.fail])
     }
 }
+
+@Suite("Policies without data")
+struct UnassessablePolicyTests {
+    @Test("a bucket policy is not assessed on an account whose input has no S3 data")
+    func notAssessedWithoutResources() throws {
+        let tree = try PolicyTree()
+        try tree.write("p.yaml", PolicyTree.bucketPolicy.replacingOccurrences(of: "severity: high", with: "severity: high\nrequires: [s3]"))
+        let policies = try tree.load().get().policies
+        var account = ModelFixtures.account
+        account.coverage = ["iam"]
+        let findings = PolicyEvaluator(policies: policies, now: Date()).evaluate(Inventory(accounts: [account]))
+        #expect(findings.map(\.status) == [.notAssessed])
+        #expect(findings.first?.resource.kind == .account)
+        #expect(findings.first?.message == "not assessed: no s3 data")
+        account.coverage = ["iam", "s3"]
+        #expect(PolicyEvaluator(policies: policies, now: Date()).evaluate(Inventory(accounts: [account])).isEmpty)
+    }
+}

@@ -25,7 +25,28 @@ public struct PolicyEvaluator: Sendable {
         evaluate(inventory.buckets, coverage: coverage, into: &byPolicy)
         evaluate(inventory.trails, coverage: coverage, into: &byPolicy)
         evaluate(inventory.keys, coverage: coverage, into: &byPolicy)
+        reportUnassessable(inventory, coverage: coverage, into: &byPolicy)
         return byPolicy.keys.sorted().flatMap { byPolicy[$0] ?? [] }
+    }
+
+    /// A policy on a kind the input has no resources of, for an account that lacks the data the
+    /// policy needs (a bundle without CloudTrail files has no trails), is reported *not assessed*
+    /// on that account — so every such policy shows up, rather than vanishing from the report.
+    private func reportUnassessable(_ inventory: Inventory, coverage: [String: Set<String>], into byPolicy: inout [String: [Finding]]) {
+        var accountsWithKind: [ResourceKind: Set<String>] = [:]
+        accountsWithKind[.identity] = Set(inventory.identities.map(\.account))
+        accountsWithKind[.bucket] = Set(inventory.buckets.map(\.account))
+        accountsWithKind[.trail] = Set(inventory.trails.map(\.account))
+        accountsWithKind[.key] = Set(inventory.keys.map(\.account))
+        for policy in policies.sorted(by: { $0.id < $1.id }) where policy.resource != .account && !policy.requires.isEmpty {
+            let reference = PolicyReference(policy)
+            for account in inventory.accounts.sorted(by: { $0.id < $1.id }) where account.provider == policy.provider {
+                guard !(accountsWithKind[policy.resource]?.contains(account.account) ?? false) else { continue }
+                let finding = Self.evaluate(policy, reference, on: ResourceReference(account), activation: Activation([:]),
+                                            available: coverage[account.account])
+                if finding.status == .notAssessed { byPolicy[policy.id, default: []].append(finding) }
+            }
+        }
     }
 
     /// Evaluates the policies on `R` over resources in parallel chunks; each chunk fills its
