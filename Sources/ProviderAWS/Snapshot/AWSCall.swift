@@ -101,6 +101,10 @@ public enum AWSCall: String, CaseIterable, Sendable, Hashable, Codable {
         case .getPublicAccessBlock, .getAccountPublicAccessBlock: ["NoSuchPublicAccessBlockConfiguration"]
         case .getAccountPasswordPolicy: ["NoSuchEntity"]
         case .getTrailStatus, .getEventSelectors: ["TrailNotFoundException"]
+        // The key was deleted between list-keys and describe-key.
+        case .describeKey: ["NotFoundException"]
+        // Rotation does not apply: asymmetric, HMAC or imported keys, or a key pending deletion.
+        case .getKeyRotationStatus: ["UnsupportedOperationException", "KMSInvalidStateException", "NotFoundException"]
         default: []
         }
     }

@@ -33,13 +33,18 @@ public struct BundleReader: Sendable {
 
     private func readFile(_ path: String, relative: String, into snapshot: inout RawSnapshot) {
         let data: Data
+        var kind = FileClassifier.classify(relative: relative)
         switch load(path) {
         case let .success(loaded): data = loaded
         case let .failure(error):
-            snapshot.problems.append(error)
+            // Name the call the file was for, so that its data set is not counted as covered.
+            if case let .call(classification) = kind {
+                snapshot.problems.append(SnapshotError(source: error.source, call: classification.call, region: classification.region, message: error.message))
+            } else {
+                snapshot.problems.append(error)
+            }
             return
         }
-        var kind = FileClassifier.classify(relative: relative)
         if kind == .unknown { kind = sniff(data) }
         switch kind {
         case .manifest:
