@@ -36,7 +36,13 @@ public struct BundleReader: Sendable {
         switch load(path) {
         case let .success(loaded): data = loaded
         case let .failure(error):
-            snapshot.problems.append(error)
+            // Name the call the file would have answered, so that its data set is known to be
+            // incomplete (an empty get-bucket-policy file must not read as "no policy").
+            if case let .call(classification) = FileClassifier.classify(relative: relative) {
+                snapshot.problems.append(SnapshotError(source: error.source, call: classification.call, region: classification.region, message: error.message))
+            } else {
+                snapshot.problems.append(error)
+            }
             return
         }
         var kind = FileClassifier.classify(relative: relative)
