@@ -73,7 +73,7 @@ enum S3Normalizer {
     private static func bucket(_ entry: ListedBucket, documents: [AWSCall: SnapshotDocument], context: inout NormalizationContext) -> Bucket {
         var bucket = Bucket(id: "arn:aws:s3:::\(entry.name)", name: entry.name, provider: .aws, account: entry.account,
                             region: entry.listedRegion, source: ResourceSource(kind: .file, location: entry.source), created: entry.created)
-        var fields = S3BucketFields(bucket: entry.name, account: entry.account)
+        let fields = S3BucketFields(bucket: entry.name, account: entry.account)
         if let document = documents[.getBucketLocation], let region = fields.region(document, &context) { bucket.region = region }
         if let document = documents[.getBucketEncryption] { bucket.encryption = fields.encryption(document, &context) }
         if let document = documents[.getPublicAccessBlock] { bucket.publicAccessBlock = fields.publicAccessBlock(document, &context) }
