@@ -77,7 +77,9 @@ struct ConfigurationItem: Sendable {
         }
         return ConfigurationItem(
             resourceType: type, resourceId: object["resourceId"] as? String, resourceName: object["resourceName"] as? String,
-            arn: (object["ARN"] ?? object["arn"]) as? String, accountId: object["awsAccountId"] as? String,
+            arn: (object["ARN"] ?? object["arn"]) as? String,
+            // Items of configuration-item version 1.2 delivered to Config rules name it `accountId`.
+            accountId: (object["awsAccountId"] ?? object["accountId"]) as? String,
             region: object["awsRegion"] as? String, captureTime: object["configurationItemCaptureTime"] as? String,
             status: object["configurationItemStatus"] as? String, configuration: object["configuration"].flatMap(json),
             supplementaryConfiguration: supplementary, source: source)
@@ -89,7 +91,8 @@ struct ConfigurationItem: Sendable {
         for _ in 0..<3 {
             guard let text = current as? String else { break }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard trimmed.hasPrefix("{") || trimmed.hasPrefix("["),
+            // A JSON string literal holding JSON (S3's AccessControlList is encoded twice) starts with a quote.
+            guard trimmed.hasPrefix("{") || trimmed.hasPrefix("[") || trimmed.hasPrefix("\""),
                   let parsed = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed]) else { break }
             current = parsed
         }

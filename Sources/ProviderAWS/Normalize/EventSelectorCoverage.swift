@@ -69,8 +69,8 @@ enum EventSelectorCoverage {
     // MARK: Advanced selectors
 
     /// The fields a selector may use and still record all management (or all S3 data) events
-    /// of the kinds `readOnly` allows; any other field (`eventSource` exclusions, `eventName`,
-    /// `userIdentity.arn`, …) leaves some events out.
+    /// of the kinds `readOnly` allows (plus `eventSource` exclusions for management events, see
+    /// `onlyExcludes`); any other field (`eventName`, `userIdentity.arn`, …) leaves events out.
     private static let managementFields: Set<String> = ["eventCategory", "readOnly"]
     private static let dataFields: Set<String> = ["eventCategory", "readOnly", "resources.type", "resources.ARN"]
 
@@ -83,7 +83,8 @@ enum EventSelectorCoverage {
             let category = fields["eventCategory"] ?? []
             // eventCategory is required; a selector without it is not understood.
             guard !category.isEmpty else { continue }
-            if accepts("Management", category), Set(fields.keys).isSubset(of: managementFields) {
+            if accepts("Management", category), Set(fields.keys).subtracting(["eventSource"]).isSubset(of: managementFields),
+               onlyExcludes(fields["eventSource"]) {
                 management.formUnion(access(readOnly: fields["readOnly"]))
             }
             if accepts("Data", category), Set(fields.keys).isSubset(of: dataFields),
@@ -93,6 +94,13 @@ enum EventSelectorCoverage {
             }
         }
         return (management, s3Data)
+    }
+
+    /// Excluding chosen event sources from management events (the console's "Exclude AWS KMS
+    /// events" / RDS Data API, done to save cost) still records management reads and writes as
+    /// CIS 3.1 asks; including only some sources does not.
+    static func onlyExcludes(_ selectors: [CloudTrailFieldSelector]?) -> Bool {
+        (selectors ?? []).allSatisfy { $0.equals == nil && $0.startsWith == nil && $0.endsWith == nil }
     }
 
     /// The `readOnly` field: absent records both; `Equals ["true"]` reads, `["false"]` writes.

@@ -18,6 +18,7 @@ public enum AWSCall: String, CaseIterable, Sendable, Hashable, Codable {
     case getBucketAcl = "get-bucket-acl"
     case getBucketLogging = "get-bucket-logging"
     case getBucketVersioning = "get-bucket-versioning"
+    case getBucketTagging = "get-bucket-tagging"
     /// S3 Control's account-level block; the same CLI name as the bucket call, told apart by
     /// its folder (`s3control/`), a `s3control-` prefix, or the absence of a bucket.
     case getAccountPublicAccessBlock = "s3control-get-public-access-block"
@@ -38,7 +39,7 @@ public enum AWSCall: String, CaseIterable, Sendable, Hashable, Codable {
         case .getAccountAuthorizationDetails, .getCredentialReport, .getAccountSummary, .getAccountPasswordPolicy,
              .listVirtualMFADevices, .listServerCertificates: "iam"
         case .listBuckets, .getBucketLocation, .getBucketEncryption, .getPublicAccessBlock, .getBucketPolicy,
-             .getBucketPolicyStatus, .getBucketAcl, .getBucketLogging, .getBucketVersioning: "s3"
+             .getBucketPolicyStatus, .getBucketAcl, .getBucketLogging, .getBucketVersioning, .getBucketTagging: "s3"
         case .getAccountPublicAccessBlock: "s3"
         case .describeTrails, .getTrailStatus, .getEventSelectors: "cloudtrail"
         case .describeConfigurationRecorders, .describeConfigurationRecorderStatus: "config"
@@ -68,7 +69,7 @@ public enum AWSCall: String, CaseIterable, Sendable, Hashable, Codable {
     public var subject: Subject {
         switch self {
         case .getBucketLocation, .getBucketEncryption, .getPublicAccessBlock, .getBucketPolicy, .getBucketPolicyStatus,
-             .getBucketAcl, .getBucketLogging, .getBucketVersioning: .bucket
+             .getBucketAcl, .getBucketLogging, .getBucketVersioning, .getBucketTagging: .bucket
         case .getTrailStatus, .getEventSelectors: .trail
         case .describeKey, .getKeyRotationStatus: .key
         default: .account
@@ -98,6 +99,7 @@ public enum AWSCall: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         case .getBucketPolicy, .getBucketPolicyStatus: ["NoSuchBucketPolicy"]
         case .getBucketEncryption: ["ServerSideEncryptionConfigurationNotFoundError"]
+        case .getBucketTagging: ["NoSuchTagSet"]
         case .getPublicAccessBlock, .getAccountPublicAccessBlock: ["NoSuchPublicAccessBlockConfiguration"]
         case .getAccountPasswordPolicy: ["NoSuchEntity"]
         case .getTrailStatus, .getEventSelectors: ["TrailNotFoundException"]

@@ -37,7 +37,8 @@ public struct BundleReader: Sendable {
         switch load(path) {
         case let .success(loaded): data = loaded
         case let .failure(error):
-            // Name the call the file was for, so that its data set is not counted as covered.
+            // Name the call the file would have answered, so that its data set is known to be
+            // incomplete (an empty get-bucket-policy file must not read as "no policy").
             if case let .call(classification) = kind {
                 snapshot.problems.append(SnapshotError(source: error.source, call: classification.call, region: classification.region, message: error.message))
             } else {

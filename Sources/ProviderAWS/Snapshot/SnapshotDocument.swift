@@ -17,13 +17,17 @@ public struct SnapshotDocument: Sendable {
     /// The file (and, for wrapped recordings, the path inside it) the document came from.
     public let source: String
     public let payload: Payload
+    /// The account the answer belongs to, when the input says (an AWS Config item's
+    /// `awsAccountId`); nil for CLI answers that name none, such as `list-buckets`.
+    public let account: String?
 
-    public init(call: AWSCall, subject: String? = nil, region: String? = nil, source: String, payload: Payload) {
+    public init(call: AWSCall, subject: String? = nil, region: String? = nil, source: String, payload: Payload, account: String? = nil) {
         self.call = call
         self.subject = subject
         self.region = region
         self.source = source
         self.payload = payload
+        self.account = account
     }
 
     /// Whether the payload is an error code that means "not configured".
