@@ -25,13 +25,18 @@ public struct Bucket: Resource, Hashable {
     /// Why `public` is true (empty when it is false).
     public var publicReasons: [String]
     public var tags: [String: String]
+    /// The per-bucket settings the input held and could read (`encryption`, `publicAccessBlock`,
+    /// `policy`, `acl`, `logging`, `versioning`, `tags`). A setting not listed is unknown, even
+    /// when its field is empty: policies name what they need with `requires: [bucket.policy]`.
+    public var collected: [String]
 
     public init(
         id: String, name: String, provider: Provider, account: String, region: String? = nil,
         source: ResourceSource, created: Date? = nil, encryption: BucketEncryption? = nil,
         publicAccessBlock: PublicAccessBlockSettings? = nil, accountPublicAccessBlock: PublicAccessBlockSettings? = nil,
         policy: PolicyDocument? = nil, acl: [Grant] = [], logging: BucketLogging? = nil,
-        versioning: BucketVersioning? = nil, public: Bool = false, publicReasons: [String] = [], tags: [String: String] = [:]
+        versioning: BucketVersioning? = nil, public: Bool = false, publicReasons: [String] = [], tags: [String: String] = [:],
+        collected: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -50,7 +55,13 @@ public struct Bucket: Resource, Hashable {
         self.public = `public`
         self.publicReasons = publicReasons
         self.tags = tags
+        self.collected = collected
     }
+
+    public var collectedSettings: [String] { collected }
+
+    /// The per-bucket settings `collected` may name.
+    public static let settings = ["encryption", "publicAccessBlock", "policy", "acl", "logging", "versioning", "tags"]
 
     public static let schema = ObjectSchema("bucket", CommonFields.all + [
         FieldSchema("created", .timestamp, optional: true, "creation time"),
@@ -64,6 +75,7 @@ public struct Bucket: Resource, Hashable {
         FieldSchema("public", .bool, "derived: publicly readable or writable after public access blocks"),
         FieldSchema("publicReasons", .list(.string), "why the bucket is public"),
         FieldSchema("tags", .map(.string), "tags"),
+        FieldSchema("collected", .list(.string), "per-bucket settings the input held (encryption, publicAccessBlock, policy, acl, logging, versioning, tags)"),
     ])
 }
 

@@ -51,6 +51,13 @@ public protocol Resource: Codable, Sendable, SchemaDescribing {
     var account: String { get }
     var region: String? { get }
     var source: ResourceSource { get }
+    /// Per-resource settings the input held (see `Bucket.collected`); empty for kinds whose
+    /// data comes whole with their account's data sets.
+    var collectedSettings: [String] { get }
+}
+
+extension Resource {
+    public var collectedSettings: [String] { [] }
 }
 
 /// The fields every resource shares, first in each kind's schema.

@@ -34,7 +34,7 @@ public enum ModelFixtures {
         policy: adminDocument, acl: [Grant(granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ")],
         logging: BucketLogging(enabled: true, targetBucket: "audit", targetPrefix: "logs/"),
         versioning: BucketVersioning(status: .enabled, mfaDelete: false), public: true, publicReasons: ["ACL grants READ to AllUsers"],
-        tags: ["env": "prod"])
+        tags: ["env": "prod"], collected: Bucket.settings)
 
     public static let trail = Trail(
         id: "arn:aws:cloudtrail:us-east-1:123456789012:trail/main", name: "main", provider: .aws, account: "123456789012",

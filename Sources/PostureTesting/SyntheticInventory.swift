@@ -80,7 +80,7 @@ public enum SyntheticInventory {
             policy: random.chance(0.3) ? PolicyDocument(statements: [Statement(effect: .deny, actions: ["s3:*"], resources: ["*"],
                 principals: [Principal(type: "AWS", id: "*")], conditions: [Condition(operator: "Bool", key: "aws:SecureTransport", values: ["false"])])]) : nil,
             logging: BucketLogging(enabled: random.chance(0.4)), versioning: BucketVersioning(status: random.chance(0.5) ? .enabled : .disabled, mfaDelete: false),
-            public: !block && random.chance(0.1))
+            public: !block && random.chance(0.1), collected: Bucket.settings)
     }
 
     static func trail(_ index: Int, random: inout SplitMix) -> Trail {

@@ -111,3 +111,30 @@ struct UnassessablePolicyTests {
         #expect(PolicyEvaluator(policies: policies, now: Date()).evaluate(Inventory(accounts: [account])).isEmpty)
     }
 }
+
+@Suite("Resource-level requirements")
+struct ResourceRequirementTests {
+    @Test("a bucket whose policy was not collected is not assessed by a policy that needs it")
+    func bucketSetting() throws {
+        let tree = try PolicyTree()
+        try tree.write("p.yaml", PolicyTree.bucketPolicy.replacingOccurrences(of: "severity: high", with: "severity: high\nrequires: [bucket.encryption]"))
+        let policies = try tree.load().get().policies
+        var unknown = ModelFixtures.bucket
+        unknown.encryption = BucketEncryption(enabled: false)
+        unknown.collected = ["policy"]
+        var known = unknown
+        known.id = "arn:aws:s3:::known"
+        known.collected = ["encryption"]
+        let findings = PolicyEvaluator(policies: policies, now: Date()).evaluate(Inventory(buckets: [unknown, known]))
+        #expect(findings.first { $0.resource.id == unknown.id }?.status == .notAssessed)
+        #expect(findings.first { $0.resource.id == unknown.id }?.message == "not assessed: no bucket encryption data")
+        #expect(findings.first { $0.resource.id == known.id }?.status == .fail)
+    }
+
+    @Test("an unknown resource-level requirement is a load error")
+    func unknownSetting() throws {
+        let tree = try PolicyTree()
+        try tree.write("p.yaml", PolicyTree.bucketPolicy.replacingOccurrences(of: "severity: high", with: "severity: high\nrequires: [bucket.polcy]"))
+        #expect(tree.problems().count == 1)
+    }
+}

@@ -42,9 +42,19 @@ public struct PolicyEvaluator: Sendable {
             let reference = PolicyReference(policy)
             for account in inventory.accounts.sorted(by: { $0.id < $1.id }) where account.provider == policy.provider {
                 guard !(accountsWithKind[policy.resource]?.contains(account.account) ?? false) else { continue }
-                let finding = Self.evaluate(policy, reference, on: ResourceReference(account), activation: Activation([:]),
-                                            available: coverage[account.account])
-                if finding.status == .notAssessed { byPolicy[policy.id, default: []].append(finding) }
+                // Only account-wide data sets decide here; resource-level ones (`bucket.policy`)
+                // cannot be missing where there is no resource.
+                let accountWide = policy.requires.compactMap { requirement -> String? in
+                    let alternatives = requirement.split(separator: "|").filter { !$0.contains(".") }
+                    return alternatives.isEmpty ? nil : alternatives.joined(separator: "|")
+                }
+                let missing = accountWide.filter { requirement in
+                    !requirement.split(separator: "|").contains { coverage[account.account]?.contains(String($0)) ?? false }
+                }
+                guard !missing.isEmpty else { continue }
+                byPolicy[policy.id, default: []].append(Finding(
+                    policy: reference, resource: ResourceReference(account), status: .notAssessed,
+                    message: Self.notAssessedMessage(missing)))
             }
         }
     }
@@ -56,6 +66,7 @@ public struct PolicyEvaluator: Sendable {
         guard !applicable.isEmpty, !unsorted.isEmpty else { return }
         let resources = unsorted.sorted { $0.id < $1.id }
         let references = applicable.map(PolicyReference.init)
+        let needsSettings = applicable.contains { $0.requires.contains { $0.contains(".") } }
         let nowValue = CELValue.timestamp(CELTimestamp(date: now))
         let chunkSize = max(64, resources.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = stride(from: 0, to: resources.count, by: chunkSize).map { $0..<min($0 + chunkSize, resources.count) }
@@ -68,7 +79,11 @@ public struct PolicyEvaluator: Sendable {
                     let resource = resources[index]
                     let activation = Activation([R.kind.rawValue: values.value(of: resource), PolicyEnvironment.nowVariable: nowValue])
                     let reference = ResourceReference(resource)
-                    let available = coverage[resource.account]
+                    var available = coverage[resource.account]
+                    if needsSettings {
+                        // Resource-level requirements (`bucket.policy`) are met by what this resource's input held.
+                        available = (available ?? []).union(resource.collectedSettings.map { "\(R.kind.rawValue).\($0)" })
+                    }
                     for (policyIndex, policy) in applicable.enumerated() {
                         guard policy.provider == resource.provider else { local.append(nil); continue }
                         local.append(Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available))
@@ -89,6 +104,12 @@ public struct PolicyEvaluator: Sendable {
         }
     }
 
+    /// `not assessed: no cloudtrail data`; `bucket.policy` reads as "no bucket policy data".
+    static func notAssessedMessage(_ missing: [String]) -> String {
+        let names = missing.map { $0.replacingOccurrences(of: "|", with: " or ").replacingOccurrences(of: ".", with: " ") }
+        return "not assessed: no \(names.joined(separator: ", ")) data"
+    }
+
     /// Evaluates one policy on one resource already bound in `activation`.
     /// `available` is the set of data sets of the resource's account (nil when unknown).
     static func evaluate(
@@ -98,8 +119,7 @@ public struct PolicyEvaluator: Sendable {
             !requirement.split(separator: "|").contains { available?.contains(String($0)) ?? false }
         }
         if !missing.isEmpty {
-            return Finding(policy: policyReference, resource: resource, status: .notAssessed,
-                           message: "not assessed: no \(missing.map { $0.replacingOccurrences(of: "|", with: " or ") }.joined(separator: ", ")) data")
+            return Finding(policy: policyReference, resource: resource, status: .notAssessed, message: notAssessedMessage(missing))
         }
         let status: FindingStatus
         let message: String

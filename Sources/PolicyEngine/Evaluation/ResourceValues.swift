@@ -126,6 +126,7 @@ public struct ResourceValues {
         fields.append(("public", .bool(bucket.public)))
         fields.append(("publicReasons", Self.strings(bucket.publicReasons)))
         fields.append(("tags", Self.tags(bucket.tags)))
+        fields.append(("collected", Self.strings(bucket.collected)))
         return .map(CELMap(fields: fields))
     }
 

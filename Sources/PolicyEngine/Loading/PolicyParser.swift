@@ -85,10 +85,10 @@ struct PolicyParser {
     }
 
     /// Data set names; an entry may list alternatives with `|` (`credential-report|account-summary`:
-    /// either will do).
+    /// either will do). `bucket.<setting>` requires the bucket's own input to hold that setting.
     private func dataSets(_ node: Node, reader: inout NodeReader) -> [String] {
         guard let entries = reader.stringList(node, what: "requires") else { return [] }
-        let known = DataSet.allCases.map(\.rawValue)
+        let known = DataSet.allCases.map(\.rawValue) + Bucket.settings.map { "bucket.\($0)" }
         var valid: [String] = []
         for entry in entries {
             let alternatives = entry.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }

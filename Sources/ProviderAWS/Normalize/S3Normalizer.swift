@@ -75,13 +75,21 @@ enum S3Normalizer {
                             region: entry.listedRegion, source: ResourceSource(kind: .file, location: entry.source), created: entry.created)
         let fields = S3BucketFields(bucket: entry.name, account: entry.account)
         if let document = documents[.getBucketLocation], let region = fields.region(document, &context) { bucket.region = region }
-        if let document = documents[.getBucketEncryption] { bucket.encryption = fields.encryption(document, &context) }
-        if let document = documents[.getPublicAccessBlock] { bucket.publicAccessBlock = fields.publicAccessBlock(document, &context) }
-        if let document = documents[.getBucketPolicy] { bucket.policy = fields.policy(document, &context) }
-        if let document = documents[.getBucketAcl] { bucket.acl = fields.acl(document, &context) ?? [] }
-        if let document = documents[.getBucketLogging] { bucket.logging = fields.logging(document, &context) }
-        if let document = documents[.getBucketVersioning] { bucket.versioning = fields.versioning(document, &context) }
-        if let document = documents[.getBucketTagging] { bucket.tags = fields.tags(document, &context) ?? [:] }
+        // Each setting read without error is "collected", so that policies can tell "no bucket
+        // policy" (collected, absent) from "bucket policy unknown" (not collected): not assessed.
+        func read(_ call: AWSCall, _ name: String, _ apply: (SnapshotDocument) -> Void) {
+            guard let document = documents[call] else { return }
+            let errorsBefore = context.errors.count
+            apply(document)
+            if context.errors.count == errorsBefore { bucket.collected.append(name) }
+        }
+        read(.getBucketEncryption, "encryption") { bucket.encryption = fields.encryption($0, &context) }
+        read(.getPublicAccessBlock, "publicAccessBlock") { bucket.publicAccessBlock = fields.publicAccessBlock($0, &context) }
+        read(.getBucketPolicy, "policy") { bucket.policy = fields.policy($0, &context) }
+        read(.getBucketAcl, "acl") { bucket.acl = fields.acl($0, &context) ?? [] }
+        read(.getBucketLogging, "logging") { bucket.logging = fields.logging($0, &context) }
+        read(.getBucketVersioning, "versioning") { bucket.versioning = fields.versioning($0, &context) }
+        read(.getBucketTagging, "tags") { bucket.tags = fields.tags($0, &context) ?? [:] }
         let policyStatus = documents[.getBucketPolicyStatus].flatMap { fields.policyStatus($0, &context) }
         bucket.accountPublicAccessBlock = context.accounts[entry.account]?.publicAccessBlock
         let verdict = BucketExposure.evaluate(BucketExposure.Input(
