@@ -82,6 +82,16 @@ struct IAMFixtureTests {
         #expect(IAMTest.identity(inventory, "bad")?.policies.first?.document.statements == [])
     }
 
+    @Test("a bad statement inside a list is reported at its own path")
+    func badStatementInList() throws {
+        let document = #"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}, {"Effect": "Maybe", "Action": "*"}]}"#
+        let users = "[" + Self.user("u", extra: #", "UserPolicyList": [{"PolicyName": "x", "PolicyDocument": \#(document)}]"#) + "]"
+        let inventory = try IAMTest.scan(files: ["iam/get-account-authorization-details.json": Self.details(users: users)])
+        let message = inventory.collectionErrors.first?.message ?? ""
+        #expect(message.contains("$.UserDetailList[0].UserPolicyList[0].PolicyDocument.Statement[1].Effect"), "\(message)")
+        #expect(message.contains("Maybe"))
+    }
+
     @Test("a wrongly typed member spoils only its entry; truncated JSON spoils the document")
     func wrongTypesAndTruncation() throws {
         let odd = #"{"UserName": "odd", "Arn": "arn:aws:iam::111122223333:user/odd", "GroupList": "admins"}"#
