@@ -36,8 +36,12 @@ public struct RawPolicyDocument: Decodable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         version = try container.decodeIfPresent(String.self, forKey: .Version)
-        if let list = try? container.decode([RawStatement].self, forKey: .Statement) {
-            statements = list
+        // A list is opened first and its statements decoded with their own errors: decoding
+        // the whole list under `try?` hid a bad statement behind "expected an object".
+        if var list = try? container.nestedUnkeyedContainer(forKey: .Statement) {
+            var decoded: [RawStatement] = []
+            while !list.isAtEnd { decoded.append(try list.decode(RawStatement.self)) }
+            statements = decoded
         } else if container.contains(.Statement) {
             statements = [try container.decode(RawStatement.self, forKey: .Statement)]
         } else {
