@@ -10,7 +10,7 @@ public enum TextReport {
         let scan = report.scan
         lines.append("posture scan of \(scan.source) (\(scan.provider.rawValue); accounts: \(scan.accounts.isEmpty ? "none found" : scan.accounts.joined(separator: ", ")))")
         let resources = scan.resources.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-        lines.append("\(scan.policies) policies over \(resources.isEmpty ? "no resources" : resources.joined(separator: ", "))")
+        lines.append("\(scan.policies) policies over \(resources.isEmpty ? "no resources" : resources.joined(separator: ", ")), evaluated as of \(ISO8601DateFormatter().string(from: scan.time))")
         for severity in Severity.allCases {
             let group = report.findings.filter { $0.policy.severity == severity && $0.status != .pass }
             guard !group.isEmpty else { continue }

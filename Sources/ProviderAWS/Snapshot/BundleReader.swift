@@ -93,11 +93,13 @@ public struct BundleReader: Sendable {
         struct Manifest: Decodable {
             var account: String?
             var regions: [String]?
+            var collected: Date?
         }
         do {
             let manifest = try SnapshotJSON.decoder.decode(Manifest.self, from: data)
             snapshot.manifestAccount = manifest.account
             snapshot.manifestRegions = manifest.regions ?? []
+            snapshot.collected = manifest.collected
         } catch let error as DecodingError {
             snapshot.problems.append(SnapshotError(source: path, message: "manifest: \(SnapshotJSON.describe(error))"))
         } catch {
@@ -145,7 +147,7 @@ enum ErrorAnswer {
            let match = text.range(of: #"An error occurred \(([A-Za-z0-9.]+)\)[^:]*: ?"#, options: .regularExpression) {
             let head = text[match]
             let code = head.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }
-            return (String(code), text[match.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines))
+            return (String(code), tidy(String(text[match.upperBound...])))
         }
         struct Body: Decodable {
             struct Inner: Decodable {
@@ -155,6 +157,14 @@ enum ErrorAnswer {
             var Error: Inner
         }
         guard data.count < 65_536, let body = try? JSONDecoder().decode(Body.self, from: data) else { return nil }
-        return (body.Error.Code, body.Error.Message ?? "")
+        return (body.Error.Code, tidy(body.Error.Message ?? ""))
+    }
+
+    /// Error messages are shown one per line: markup stripped (a proxy's HTML error page),
+    /// whitespace collapsed, and long ones cut.
+    static func tidy(_ message: String) -> String {
+        let text = message.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return text.count > 240 ? String(text.prefix(240)) + "…" : text
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything read from a snapshot, before normalization: API answers, AWS Config items
 /// (already turned into API answers of the same shape), what was ignored, what failed.
 public struct RawSnapshot: Sendable {
@@ -9,6 +11,9 @@ public struct RawSnapshot: Sendable {
     /// From `manifest.json`, when present.
     public var manifestAccount: String?
     public var manifestRegions: [String] = []
+    /// When the snapshot was collected (manifest `collected`): offline scans evaluate "as of"
+    /// this time by default, so that a snapshot gives the same findings whenever it is scanned.
+    public var collected: Date?
 
     public init() {}
 
@@ -21,5 +26,6 @@ public struct RawSnapshot: Sendable {
         problems += other.problems
         manifestAccount = manifestAccount ?? other.manifestAccount
         manifestRegions += other.manifestRegions
+        collected = collected ?? other.collected
     }
 }

@@ -38,7 +38,9 @@ struct Scan: AsyncParsableCommand {
     @Flag(help: "Also list passing checks in the report.")
     var includePass = false
 
-    @Option(help: ArgumentHelp("Evaluate as of this time (RFC 3339) instead of now, for reproducible reports.", valueName: "time"))
+    @Option(help: ArgumentHelp(
+        "Evaluate as of this time (RFC 3339). Default: the snapshot's collection time from its manifest, else the current time.",
+        valueName: "time"))
     var now: String?
 
     func validate() throws {
@@ -53,9 +55,8 @@ struct Scan: AsyncParsableCommand {
         case let .success(loaded): catalog = loaded
         }
         let builder = ReportBuilder(includePass: includePass, severities: try severities(), policyPatterns: policy.isEmpty ? nil : policy)
-        let time = now.flatMap(ExampleTimestamp.parse) ?? Date()
         let report: ScanReport
-        switch OfflineScan.run(path: path, catalog: catalog, builder: builder, time: time) {
+        switch OfflineScan.run(path: path, catalog: catalog, builder: builder, time: now.flatMap(ExampleTimestamp.parse)) {
         case let .success(built): report = built
         case let .failure(message):
             Console.error("error: \(message)")
@@ -102,7 +103,8 @@ enum OfflineScan {
         init(_ description: String) { self.description = description }
     }
 
-    static func run(path: String, catalog: PolicyCatalog, builder: ReportBuilder, time: Date) -> Result<ScanReport, Failure> {
+    /// `time` nil: the snapshot's collection time (manifest), else now.
+    static func run(path: String, catalog: PolicyCatalog, builder: ReportBuilder, time: Date?) -> Result<ScanReport, Failure> {
         guard FileManager.default.fileExists(atPath: path) else {
             return .failure(Failure(path == "aws" ? "live scanning (posture scan aws --live) is not available yet; scan an exported snapshot folder or file"
                                                   : "\(path): no such file or folder"))
@@ -113,6 +115,7 @@ enum OfflineScan {
             return .failure(Failure("\(path): no AWS configuration found" + (reasons.isEmpty ? "" : ":\n  " + reasons.joined(separator: "\n  "))))
         }
         let inventory = AWSNormalizer.normalize(snapshot)
+        let time = time ?? snapshot.collected ?? Date()
         let selected = catalog.policies.filter { $0.provider == .aws && builder.selects($0) }
         let findings = PolicyEvaluator(policies: selected, now: time).evaluate(inventory)
         return .success(builder.build(source: path, provider: .aws, time: time, inventory: inventory, policies: selected,
