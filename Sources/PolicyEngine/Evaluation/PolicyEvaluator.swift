@@ -34,37 +34,68 @@ public struct PolicyEvaluator: Sendable {
         guard !applicable.isEmpty, !unsorted.isEmpty else { return }
         let resources = unsorted.sorted { $0.id < $1.id }
         let references = applicable.map(PolicyReference.init)
-        let nowValue = CELValue.timestamp(CELTimestamp(date: now))
         let chunkSize = max(64, resources.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = stride(from: 0, to: resources.count, by: chunkSize).map { $0..<min($0 + chunkSize, resources.count) }
         let results = Mutex([[Finding?]](repeating: [], count: chunks.count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
-            var local: [Finding?] = []
-            local.reserveCapacity(chunks[chunkIndex].count * applicable.count)
-            var values = ResourceValues()
-                for index in chunks[chunkIndex] {
-                    let resource = resources[index]
-                    let activation = Activation([R.kind.rawValue: values.value(of: resource), PolicyEnvironment.nowVariable: nowValue])
-                    let reference = ResourceReference(resource)
-                    let available = coverage[resource.account]
-                    for (policyIndex, policy) in applicable.enumerated() {
-                        guard policy.provider == resource.provider else { local.append(nil); continue }
-                        local.append(Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available))
-                    }
-                }
+            let local = evaluateChunk(resources[chunks[chunkIndex]], applicable, references, coverage: coverage)
             results.withLock { $0[chunkIndex] = local }
         }
-        let blocks = results.withLock { $0 }
+        // Take the blocks out of the mutex so they are uniquely owned: findings then move
+        // out of them (`take()`) instead of being copied, retained and released again.
+        var blocks = results.withLock { blocks in
+            defer { blocks = [] }
+            return blocks
+        }
         for (policyIndex, policy) in applicable.enumerated() {
             var findings: [Finding] = []
             findings.reserveCapacity(resources.count)
-            for block in blocks {
-                for row in stride(from: policyIndex, to: block.count, by: applicable.count) {
-                    if let finding = block[row] { findings.append(finding) }
+            for blockIndex in blocks.indices {
+                for row in stride(from: policyIndex, to: blocks[blockIndex].count, by: applicable.count) {
+                    if let finding = blocks[blockIndex][row].take() { findings.append(finding) }
                 }
             }
-            byPolicy[policy.id, default: []] += findings
+            if var earlier = byPolicy.removeValue(forKey: policy.id) {
+                earlier.append(contentsOf: findings)
+                byPolicy[policy.id] = earlier
+            } else {
+                byPolicy[policy.id] = findings
+            }
         }
+    }
+
+    /// One chunk of resources, resource-major: a row of `applicable.count` results per resource
+    /// (nil where the policy is for another provider).
+    private func evaluateChunk<R: Resource>(
+        _ resources: ArraySlice<R>, _ applicable: [Policy], _ references: [PolicyReference], coverage: [String: Set<String>]
+    ) -> [Finding?] {
+        var local: [Finding?] = []
+        local.reserveCapacity(resources.count * applicable.count)
+        var values = ResourceValues()
+        // Variable names hashed once, not per resource.
+        let resourceKey = FieldKey(R.kind.rawValue), nowKey = FieldKey(PolicyEnvironment.nowVariable)
+        let nowValue = CELValue.timestamp(CELTimestamp(date: now))
+        // Resources come sorted by id, so runs share an account: look its coverage up once per run.
+        var account: String?
+        var available: Set<String>?
+        for index in resources.indices {
+            var bindings = CELMap.Fields(capacity: 2)
+            bindings.append(resourceKey, values.value(resources[index]))
+            bindings.append(nowKey, nowValue)
+            let activation = Activation(bindings)
+            let reference = ResourceReference(resources[index])
+            if resources[index].account != account {
+                account = resources[index].account
+                available = coverage[resources[index].account]
+            }
+            let provider = resources[index].provider
+            for policyIndex in applicable.indices {
+                let policy = applicable[policyIndex]
+                guard policy.provider == provider else { local.append(nil); continue }
+                local.append(Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available))
+            }
+        }
+        return local
     }
 
     /// Evaluates one policy on one resource already bound in `activation`.

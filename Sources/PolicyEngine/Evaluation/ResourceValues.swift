@@ -23,6 +23,16 @@ public struct ResourceValues {
         }
     }
 
+    /// The value of a resource whose kind is known statically (the evaluator's loop): the
+    /// casts fold away once specialised, so the resource is neither boxed nor copied.
+    public mutating func value<R: Resource>(_ resource: R) -> CELValue {
+        if let account = resource as? Account { return value(account) }
+        if let identity = resource as? Identity { return value(identity) }
+        if let bucket = resource as? Bucket { return value(bucket) }
+        if let trail = resource as? Trail { return value(trail) }
+        return (try? CELValueEncoder.encode(resource)) ?? .null
+    }
+
     /// The fields every resource has; `capacity` leaves room for the kind's own.
     private func common(_ resource: some Resource, capacity: Int) -> CELMap.Fields {
         var fields = CELMap.Fields(capacity: capacity)
