@@ -28,8 +28,9 @@ public struct ReportBuilder: Sendable {
         source: String, provider: Provider, time: Date, inventory: Inventory, policies: [Policy],
         findings: [Finding], responsibility: ResponsibilityMap
     ) -> ScanReport {
-        let listed = findings.filter { includePass || $0.status != .pass }
-            .sorted { ($0.policy.severity.rank, $1.policy.id, $1.resource.id) > ($1.policy.severity.rank, $0.policy.id, $0.resource.id) }
+        // Findings arrive ordered by policy id, then resource id: a stable sort by severity keeps that order within each.
+        let kept = findings.filter { includePass || $0.status != .pass }
+        let listed = Severity.allCases.flatMap { severity in kept.filter { $0.policy.severity == severity } }
         let reported = listed.map { finding in
             ReportedFinding(policy: finding.policy, resource: finding.resource, status: finding.status, message: finding.message,
                             fingerprint: Fingerprint.of(provider: finding.resource.provider, account: finding.resource.account,
@@ -54,9 +55,11 @@ public struct ReportBuilder: Sendable {
             if finding.status == .fail { failures[finding.policy.severity.rawValue, default: 0] += 1 }
         }
         let domainIDs = Set(policies.map(\.responsibility))
+        // One pass over the findings: counts by domain and status.
+        var counts: [String: [FindingStatus: Int]] = [:]
+        for finding in findings { counts[finding.policy.responsibility, default: [:]][finding.status, default: 0] += 1 }
         let domains = responsibility.domains.filter { domainIDs.contains($0.id) }.map { domain in
-            let inDomain = findings.filter { $0.policy.responsibility == domain.id }
-            let count = { (status: FindingStatus) in inDomain.filter { $0.status == status }.count }
+            let count = { (status: FindingStatus) in counts[domain.id]?[status] ?? 0 }
             let evaluated = count(.pass) + count(.fail) + count(.error)
             return DomainSummary(
                 id: domain.id, title: domain.title, owner: responsibility.owner(of: domain.id, provider: provider)?.rawValue,

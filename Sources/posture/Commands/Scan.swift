@@ -109,16 +109,35 @@ enum OfflineScan {
             return .failure(Failure(path == "aws" ? "live scanning (posture scan aws --live) is not available yet; scan an exported snapshot folder or file"
                                                   : "\(path): no such file or folder"))
         }
+        var clock = PhaseClock()
         let snapshot = BundleReader().read(path)
+        clock.lap("read")
         if snapshot.documents.isEmpty {
             let reasons = (snapshot.problems.map(\.description) + snapshot.ignored).prefix(10)
             return .failure(Failure("\(path): no AWS configuration found" + (reasons.isEmpty ? "" : ":\n  " + reasons.joined(separator: "\n  "))))
         }
         let inventory = AWSNormalizer.normalize(snapshot)
+        clock.lap("normalize")
         let time = time ?? snapshot.collected ?? Date()
         let selected = catalog.policies.filter { $0.provider == .aws && builder.selects($0) }
         let findings = PolicyEvaluator(policies: selected, now: time).evaluate(inventory)
-        return .success(builder.build(source: path, provider: .aws, time: time, inventory: inventory, policies: selected,
-                                      findings: findings, responsibility: catalog.responsibility))
+        clock.lap("evaluate")
+        let report = builder.build(source: path, provider: .aws, time: time, inventory: inventory, policies: selected,
+                                   findings: findings, responsibility: catalog.responsibility)
+        clock.lap("report")
+        return .success(report)
+    }
+}
+
+/// Phase timings on standard error when `POSTURE_TIMINGS` is set (for benchmarks and bug reports).
+struct PhaseClock {
+    private let enabled = ProcessInfo.processInfo.environment["POSTURE_TIMINGS"] != nil
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        Console.error(String(format: "timing: %@ %.3f s", phase, Double(now - last) / 1e9))
+        last = now
     }
 }
