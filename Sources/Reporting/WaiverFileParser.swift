@@ -79,19 +79,22 @@ struct WaiverFileParser {
             return nil
         }
         var values: [String: (key: Node, value: Node)] = [:]
+        // A misspelt required key is reported once, as unknown with its suggestion, not again as missing.
+        var suggested = Set<String>()
         for (key, value) in mapping {
             guard let name = key.string else { error("type", "waiver keys must be strings", at: key); continue }
             guard Self.keys.contains(name) else {
-                let hint = Suggestion.closest(to: name, in: Self.keys).map { ["did you mean '\($0)'?"] } ?? []
-                error("unknown-key", "unknown key '\(name)' in waiver", at: key, notes: hint)
+                let suggestion = Suggestion.closest(to: name, in: Self.keys)
+                if let suggestion { suggested.insert(suggestion) }
+                error("unknown-key", "unknown key '\(name)' in waiver", at: key, notes: suggestion.map { ["did you mean '\($0)'?"] } ?? [])
                 continue
             }
             values[name] = (key, value)
         }
-        let policy = required("policy", values, in: node)
-        let resource = required("resource", values, in: node)
-        let reason = required("reason", values, in: node)
-        let expiresText = required("expires", values, in: node)
+        let policy = required("policy", values, in: node, misspelt: suggested)
+        let resource = required("resource", values, in: node, misspelt: suggested)
+        let reason = required("reason", values, in: node, misspelt: suggested)
+        let expiresText = required("expires", values, in: node, misspelt: suggested)
         let expires = expiresText.flatMap { text in values["expires"].flatMap { expiry(text, at: $0.value) } }
         let account = optional("account", values)
         let region = optional("region", values)
@@ -101,8 +104,10 @@ struct WaiverFileParser {
                       expiresText: expiresText, expires: expires, location: location(of: node))
     }
 
-    private mutating func required(_ key: String, _ values: [String: (key: Node, value: Node)], in node: Node) -> String? {
+    private mutating func required(_ key: String, _ values: [String: (key: Node, value: Node)], in node: Node,
+                                   misspelt: Set<String>) -> String? {
         guard let entry = values[key] else {
+            if misspelt.contains(key) { return nil }
             error("missing-key", "waiver lacks '\(key)'" + (key == "reason" ? ": say why the risk is accepted" : ""), at: node)
             return nil
         }
