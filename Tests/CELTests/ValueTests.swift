@@ -38,6 +38,36 @@ struct ValueTests {
         #expect(Set(map.keys.map(\.description)) == ["\"enabled\"", "\"name\""])
     }
 
+    @Test("fields built with precomputed keys: a repeated key keeps its last value in its first place")
+    func precomputedFields() {
+        var fields = CELMap.Fields(capacity: 3)
+        fields.append(FieldKey("a"), 1)
+        fields.append(FieldKey("b"), 2)
+        fields.append(FieldKey("a"), 3)
+        fields.append(FieldKey("c"), ifPresent: nil)
+        let map = CELMap(fields)
+        #expect(map.count == 2)
+        #expect(map.keys == ["a", "b"])
+        #expect(map["a"] == 3)
+        #expect(map[FieldKey("b")] == 2)
+        #expect(map["c"] == nil)
+        #expect(CELValue.map(map) == .map(CELMap(["b": 2, "a": 3])))
+    }
+
+    @Test("maps past the linear-search size and with mixed keys find every entry")
+    func largeAndMixedMaps() {
+        let names = (0..<100).map { "field\($0)" }
+        let large = CELMap(Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, CELValue.int(Int64($0))) }))
+        #expect(large.count == 100)
+        #expect(names.enumerated().allSatisfy { large[$1] == .int(Int64($0)) })
+        #expect(large["field100"] == nil)
+        let mixed = CELMap(entries: [(key: "x", value: 1), (key: 2, value: "two"), (key: "x", value: 3)])
+        #expect(mixed.count == 2)
+        #expect(mixed.keys == ["x", 2])
+        #expect(mixed["x"] == 3)
+        #expect(mixed[.uint(2)] == "two")
+    }
+
     @Test("typeName names runtime types as CEL does")
     func typeNames() {
         #expect(CELValue.int(1).typeName == "int")

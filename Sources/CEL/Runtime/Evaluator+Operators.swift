@@ -137,31 +137,49 @@ final class EqualsNode: Node, @unchecked Sendable {
 }
 
 /// Overloads tried when a fast path does not apply, with their parameter kinds precomputed.
+///
+/// Kinds and implementations live in flat arrays of their own: dispatch then reads plain
+/// integers, where iterating `(FunctionOverload, [UInt16])` tuples copied (retained and
+/// released) every candidate's strings, arrays and closure on every call.
 struct OverloadSet: Sendable {
+    typealias Implementation = @Sendable ([CELValue]) throws(CELEvaluationError) -> CELValue
+
     let function: String
-    let overloads: [(overload: FunctionOverload, kinds: [UInt16])]
+    /// Each candidate's parameter kinds, one after another.
+    let kinds: [UInt16]
+    /// Each candidate's parameter count (its share of `kinds`).
+    let arities: [Int]
+    let implementations: [Implementation]
 
     init(function: String, overloads: [FunctionOverload]) {
         self.function = function
-        self.overloads = overloads.map { ($0, $0.parameters.map(\.acceptedKinds)) }
+        kinds = overloads.flatMap { $0.parameters.map(\.acceptedKinds) }
+        arities = overloads.map(\.parameters.count)
+        implementations = overloads.map(\.implementation)
     }
 
     /// Calls the first overload whose parameter kinds accept the arguments.
     func call(_ arguments: [CELValue], at position: SourcePosition) throws(CELEvaluationError) -> CELValue {
-        for candidate in overloads where candidate.kinds.count == arguments.count {
-            var accepted = true
-            for index in arguments.indices where arguments[index].kindBit & candidate.kinds[index] == 0 {
-                accepted = false
-                break
-            }
-            guard accepted else { continue }
+        var offset = 0
+        for candidate in arities.indices {
+            let arity = arities[candidate]
+            defer { offset += arity }
+            guard arity == arguments.count, accepts(arguments, kindsFrom: offset) else { continue }
             do {
-                return try candidate.overload.implementation(arguments)
+                return try implementations[candidate](arguments)
             } catch {
                 throw error.at(position)
             }
         }
         throw CELOperators.noMatchingOverload(function, arguments).at(position)
+    }
+
+    @inline(__always)
+    private func accepts(_ arguments: [CELValue], kindsFrom offset: Int) -> Bool {
+        for index in arguments.indices where arguments[index].kindBit & kinds[offset + index] == 0 {
+            return false
+        }
+        return true
     }
 }
 

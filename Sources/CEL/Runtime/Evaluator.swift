@@ -79,8 +79,11 @@ final class LocalNode: Node, @unchecked Sendable {
     }
 
     override func eval(_ context: inout EvalContext) throws(CELEvaluationError) -> CELValue {
-        var value = context.locals[slot]
-        for index in fields.indices {
+        guard !fields.isEmpty else { return context.locals[slot] }
+        // Select straight from the slot: copying the local into a variable first cost a
+        // retain and a release of the whole element on every access.
+        var value = try select(context.locals[slot], fields[0], at: fieldPositions[0])
+        for index in fields.indices.dropFirst() {
             value = try select(value, fields[index], at: fieldPositions[index])
         }
         return value

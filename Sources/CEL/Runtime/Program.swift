@@ -1,14 +1,18 @@
 /// The variable values one evaluation sees. Build one per resource and reuse it for every
 /// program evaluated against that resource.
 public struct Activation: Sendable {
-    let bindings: [FieldKey: CELValue]
+    /// A map, so that the few variables of an activation are found the way fields are.
+    let bindings: CELMap
 
     /// - Parameter bindings: variable name → value. Qualified names such as `a.b.c` are allowed.
     public init(_ bindings: [String: CELValue]) {
-        var keyed: [FieldKey: CELValue] = [:]
-        keyed.reserveCapacity(bindings.count)
-        for (name, value) in bindings { keyed[FieldKey(name)] = value }
-        self.bindings = keyed
+        self.bindings = CELMap(bindings)
+    }
+
+    /// Variables keyed by names hashed beforehand: for building one activation per resource
+    /// without hashing the same variable names each time.
+    public init(_ bindings: CELMap.Fields) {
+        self.bindings = CELMap(bindings)
     }
 }
 
@@ -70,7 +74,7 @@ public struct Program: Sendable {
 
 /// The mutable state of one evaluation.
 struct EvalContext {
-    let bindings: [FieldKey: CELValue]
+    let bindings: CELMap
     /// Macro iteration variables, one slot per nesting depth.
     var locals: [CELValue]
     var cost: Int

@@ -5,6 +5,10 @@ import Synchronization
 
 /// Evaluates policies against an inventory: each policy on each resource of its kind and
 /// provider, spread across cores. Compile once (at load), evaluate many times.
+///
+/// Where an account's input lacks a data set a policy `requires`, the policy is reported
+/// *not assessed* once for that account (not once per resource, and never as a pass).
+/// Requirements on a resource's own settings (`bucket.policy`) are checked per resource.
 public struct PolicyEvaluator: Sendable {
     public let policies: [Policy]
     /// The scan time, bound to `now`.
@@ -15,8 +19,7 @@ public struct PolicyEvaluator: Sendable {
         self.now = now
     }
 
-    /// One finding per (policy, resource) pair, ordered by policy id, then resource id.
-    /// Passes are included; reports filter them.
+    /// Findings ordered by policy id, then resource id. Passes are included; reports filter them.
     public func evaluate(_ inventory: Inventory) -> [Finding] {
         let coverage = Dictionary(inventory.accounts.map { ($0.account, Set($0.coverage)) }, uniquingKeysWith: { $0.union($1) })
         var byPolicy: [String: [Finding]] = [:]
@@ -29,28 +32,24 @@ public struct PolicyEvaluator: Sendable {
         return byPolicy.keys.sorted().flatMap { byPolicy[$0] ?? [] }
     }
 
-    /// A policy on a kind the input has no resources of, for an account that lacks the data the
-    /// policy needs (a bundle without CloudTrail files has no trails), is reported *not assessed*
-    /// on that account — so every such policy shows up, rather than vanishing from the report.
+    /// The account-wide data sets of `policy` that `available` lacks (resource-level
+    /// requirements such as `bucket.policy` are left to each resource).
+    static func missingAccountData(_ policy: Policy, available: Set<String>?) -> [String] {
+        policy.requires.compactMap { requirement -> String? in
+            let alternatives = requirement.split(separator: "|").filter { !$0.contains(".") }
+            guard !alternatives.isEmpty, alternatives.count == requirement.split(separator: "|").count else { return nil }
+            let met = alternatives.contains { available?.contains(String($0)) ?? false }
+            return met ? nil : alternatives.joined(separator: "|")
+        }
+    }
+
+    /// One *not assessed* finding per (policy, account) for policies on other kinds whose
+    /// account-wide data the account lacks — whether or not it has resources of the kind.
     private func reportUnassessable(_ inventory: Inventory, coverage: [String: Set<String>], into byPolicy: inout [String: [Finding]]) {
-        var accountsWithKind: [ResourceKind: Set<String>] = [:]
-        accountsWithKind[.identity] = Set(inventory.identities.map(\.account))
-        accountsWithKind[.bucket] = Set(inventory.buckets.map(\.account))
-        accountsWithKind[.trail] = Set(inventory.trails.map(\.account))
-        accountsWithKind[.key] = Set(inventory.keys.map(\.account))
         for policy in policies.sorted(by: { $0.id < $1.id }) where policy.resource != .account && !policy.requires.isEmpty {
             let reference = PolicyReference(policy)
             for account in inventory.accounts.sorted(by: { $0.id < $1.id }) where account.provider == policy.provider {
-                guard !(accountsWithKind[policy.resource]?.contains(account.account) ?? false) else { continue }
-                // Only account-wide data sets decide here; resource-level ones (`bucket.policy`)
-                // cannot be missing where there is no resource.
-                let accountWide = policy.requires.compactMap { requirement -> String? in
-                    let alternatives = requirement.split(separator: "|").filter { !$0.contains(".") }
-                    return alternatives.isEmpty ? nil : alternatives.joined(separator: "|")
-                }
-                let missing = accountWide.filter { requirement in
-                    !requirement.split(separator: "|").contains { coverage[account.account]?.contains(String($0)) ?? false }
-                }
+                let missing = Self.missingAccountData(policy, available: coverage[account.account])
                 guard !missing.isEmpty else { continue }
                 byPolicy[policy.id, default: []].append(Finding(
                     policy: reference, resource: ResourceReference(account), status: .notAssessed,
@@ -66,42 +65,77 @@ public struct PolicyEvaluator: Sendable {
         guard !applicable.isEmpty, !unsorted.isEmpty else { return }
         let resources = unsorted.sorted { $0.id < $1.id }
         let references = applicable.map(PolicyReference.init)
-        let needsSettings = applicable.contains { $0.requires.contains { $0.contains(".") } }
-        let nowValue = CELValue.timestamp(CELTimestamp(date: now))
         let chunkSize = max(64, resources.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = stride(from: 0, to: resources.count, by: chunkSize).map { $0..<min($0 + chunkSize, resources.count) }
         let results = Mutex([[Finding?]](repeating: [], count: chunks.count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
-            var local: [Finding?] = []
-            local.reserveCapacity(chunks[chunkIndex].count * applicable.count)
-            var values = ResourceValues()
-                for index in chunks[chunkIndex] {
-                    let resource = resources[index]
-                    let activation = Activation([R.kind.rawValue: values.value(of: resource), PolicyEnvironment.nowVariable: nowValue])
-                    let reference = ResourceReference(resource)
-                    var available = coverage[resource.account]
-                    if needsSettings {
-                        // Resource-level requirements (`bucket.policy`) are met by what this resource's input held.
-                        available = (available ?? []).union(resource.collectedSettings.map { "\(R.kind.rawValue).\($0)" })
-                    }
-                    for (policyIndex, policy) in applicable.enumerated() {
-                        guard policy.provider == resource.provider else { local.append(nil); continue }
-                        local.append(Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available))
-                    }
-                }
+            let local = evaluateChunk(resources[chunks[chunkIndex]], applicable, references, coverage: coverage)
             results.withLock { $0[chunkIndex] = local }
         }
-        let blocks = results.withLock { $0 }
+        // Take the blocks out of the mutex so they are uniquely owned: findings then move
+        // out of them (`take()`) instead of being copied, retained and released again.
+        var blocks = results.withLock { blocks in
+            defer { blocks = [] }
+            return blocks
+        }
         for (policyIndex, policy) in applicable.enumerated() {
             var findings: [Finding] = []
             findings.reserveCapacity(resources.count)
-            for block in blocks {
-                for row in stride(from: policyIndex, to: block.count, by: applicable.count) {
-                    if let finding = block[row] { findings.append(finding) }
+            for blockIndex in blocks.indices {
+                for row in stride(from: policyIndex, to: blocks[blockIndex].count, by: applicable.count) {
+                    if let finding = blocks[blockIndex][row].take() { findings.append(finding) }
                 }
             }
-            byPolicy[policy.id, default: []] += findings
+            if var earlier = byPolicy.removeValue(forKey: policy.id) {
+                earlier.append(contentsOf: findings)
+                byPolicy[policy.id] = earlier
+            } else {
+                byPolicy[policy.id] = findings
+            }
         }
+    }
+
+    /// One chunk of resources, resource-major: a row of `applicable.count` results per resource
+    /// (nil where the policy is for another provider, or is not assessable for the account).
+    private func evaluateChunk<R: Resource>(
+        _ resources: ArraySlice<R>, _ applicable: [Policy], _ references: [PolicyReference], coverage: [String: Set<String>]
+    ) -> [Finding?] {
+        var local: [Finding?] = []
+        local.reserveCapacity(resources.count * applicable.count)
+        var values = ResourceValues()
+        // Variable names hashed once, not per resource.
+        let resourceKey = FieldKey(R.kind.rawValue), nowKey = FieldKey(PolicyEnvironment.nowVariable)
+        let nowValue = CELValue.timestamp(CELTimestamp(date: now))
+        let needsSettings = applicable.contains { $0.requires.contains { $0.contains(".") } }
+        // Resources come sorted by id, so runs share an account: look its coverage up once per run.
+        var account: String?
+        var accountData: Set<String>?
+        var blocked: [Bool] = []
+        for index in resources.indices {
+            if resources[index].account != account {
+                account = resources[index].account
+                accountData = coverage[resources[index].account]
+                // Policies on other kinds than accounts are reported once per account when its data is missing.
+                blocked = applicable.map { R.kind != .account && !Self.missingAccountData($0, available: accountData).isEmpty }
+            }
+            var bindings = CELMap.Fields(capacity: 2)
+            bindings.append(resourceKey, values.value(resources[index]))
+            bindings.append(nowKey, nowValue)
+            let activation = Activation(bindings)
+            let reference = ResourceReference(resources[index])
+            var available = accountData
+            if needsSettings {
+                // Resource-level requirements (`bucket.policy`) are met by what this resource's input held.
+                available = (available ?? []).union(resources[index].collectedSettings.map { "\(R.kind.rawValue).\($0)" })
+            }
+            let provider = resources[index].provider
+            for policyIndex in applicable.indices {
+                let policy = applicable[policyIndex]
+                guard policy.provider == provider, !blocked[policyIndex] else { local.append(nil); continue }
+                local.append(Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available))
+            }
+        }
+        return local
     }
 
     /// `not assessed: no cloudtrail data`; `bucket.policy` reads as "no bucket policy data".
@@ -141,5 +175,13 @@ public struct PolicyEvaluator: Sendable {
             message = "evaluation error at \(policy.violation.location.line):\(policy.violation.location.column + (error.position?.offset ?? 0)): \(error.message)"
         }
         return Finding(policy: policyReference, resource: resource, status: status, message: message)
+    }
+}
+
+private extension Optional {
+    /// Moves the value out, leaving nil (no copy, no extra retain).
+    mutating func take() -> Wrapped? {
+        defer { self = nil }
+        return self
     }
 }

@@ -34,25 +34,39 @@ extension DomainFunctions {
         (lists of actions) every action of which iam.permittedActions allows — e.g. the \
         privilege-escalation paths an identity holds, from a list such as \
         [["iam:CreatePolicyVersion"], ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"]]. \
-        The policies are indexed once per call.
+        The policies are indexed once per call. With a third argument (usually `now`), Allow \
+        statements whose DateLessThan condition on aws:CurrentTime or aws:TokenIssueTime lies in \
+        the past are left out: they can no longer be used.
         """,
         overloads: [
             FunctionOverload(
                 id: "iam_permitted_combinations", parameters: [.list(.dyn), .list(.list(.string))], result: .list(.list(.string))
             ) { arguments throws(CELEvaluationError) in
-                let index = try PermissionIndex(policies: arguments[0])
-                guard case let .list(combinations) = arguments[1] else { throw CELEvaluationError("expected a list of action lists") }
-                var permitted: [CELValue] = []
-                for combination in combinations {
-                    guard case let .list(actions) = combination else { throw CELEvaluationError("each combination must be a list of actions") }
-                    var all = true
-                    for action in actions {
-                        guard case let .string(name) = action else { throw CELEvaluationError("actions must be strings") }
-                        if !index.allows(name) { all = false; break }
-                    }
-                    if all { permitted.append(combination) }
-                }
-                return .list(permitted)
+                try permitted(arguments[0], arguments[1], now: nil)
+            },
+            FunctionOverload(
+                id: "iam_permitted_combinations_at", parameters: [.list(.dyn), .list(.list(.string)), .timestamp],
+                result: .list(.list(.string))
+            ) { arguments throws(CELEvaluationError) in
+                guard case let .timestamp(now) = arguments[2] else { throw CELEvaluationError("expected a timestamp") }
+                return try permitted(arguments[0], arguments[1], now: now)
             },
         ])
+
+    /// The combinations every action of which the policies allow.
+    private static func permitted(_ policies: CELValue, _ combinationList: CELValue, now: CELTimestamp?) throws(CELEvaluationError) -> CELValue {
+        let index = try PermissionIndex(policies: policies, now: now)
+        guard case let .list(combinations) = combinationList else { throw CELEvaluationError("expected a list of action lists") }
+        var permitted: [CELValue] = []
+        for combination in combinations {
+            guard case let .list(actions) = combination else { throw CELEvaluationError("each combination must be a list of actions") }
+            var all = true
+            for action in actions {
+                guard case let .string(name) = action else { throw CELEvaluationError("actions must be strings") }
+                if !index.allows(name) { all = false; break }
+            }
+            if all { permitted.append(combination) }
+        }
+        return .list(permitted)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CEL
 
 /// What a set of IAM policy documents allows, indexed for many "is this action allowed?"
@@ -35,7 +36,11 @@ struct PermissionIndex {
 
     /// Builds the index from a CEL list of attached policies (`identity.policies`) or of
     /// policy documents; anything not shaped like them is an evaluation error.
-    init(policies: CELValue) throws(CELEvaluationError) {
+    /// The time against which date conditions are judged (`aws:CurrentTime`, `aws:TokenIssueTime`).
+    private let now: CELTimestamp?
+
+    init(policies: CELValue, now: CELTimestamp? = nil) throws(CELEvaluationError) {
+        self.now = now
         guard case let .list(items) = policies else { throw CELEvaluationError("expected a list of policies") }
         for item in items {
             guard case let .map(map) = item else { throw CELEvaluationError("expected a policy (a map)") }
@@ -55,7 +60,8 @@ struct PermissionIndex {
         let notResources = try Self.strings(statement, "notResources")
         switch statement["effect"] {
         case .string("Allow")?:
-            guard !notResources.isEmpty || resources.contains(where: { $0 == "*" || $0.hasSuffix("*") }) else { return }
+            guard !notResources.isEmpty || resources.contains(where: Self.isBroad) else { return }
+            guard !cannotHoldNow(statement) else { return }
             allows.add(actions: actions)
             if !notActions.isEmpty { allows.exclusions.append(notActions) }
         case .string("Deny")?:
@@ -67,6 +73,40 @@ struct PermissionIndex {
         default:
             throw CELEvaluationError("statement effect must be Allow or Deny")
         }
+    }
+
+    /// A resource pattern that can reach resources an escalation needs: `*`, or a pattern ending
+    /// in `*` outside the AWS-owned namespace (`arn:aws:iam::aws:policy/…` cannot be changed
+    /// by customers, so `iam:CreatePolicyVersion` there escalates nothing).
+    static func isBroad(_ resource: String) -> Bool {
+        guard resource != "*" else { return true }
+        guard resource.hasSuffix("*") else { return false }
+        let parts = resource.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        return !(parts.count == 6 && parts[4] == "aws")
+    }
+
+    /// Whether a date condition makes the statement unusable at `now`: `DateLessThan` (or
+    /// `…Equals`) on `aws:CurrentTime` / `aws:TokenIssueTime` with every date in the past.
+    private func cannotHoldNow(_ statement: CELMap) -> Bool {
+        guard let now, case let .list(conditions)? = statement["conditions"] else { return false }
+        for case let .map(condition) in conditions {
+            guard case let .string(op)? = condition["operator"], op == "DateLessThan" || op == "DateLessThanEquals",
+                  case let .string(key)? = condition["key"],
+                  ["aws:currenttime", "aws:tokenissuetime"].contains(key.lowercased()),
+                  case let .list(values)? = condition["values"], !values.isEmpty else { continue }
+            let allPast = values.allSatisfy { value in
+                guard case let .string(text) = value, let date = Self.parseDate(text) else { return false }
+                return date < now
+            }
+            if allPast { return true }
+        }
+        return false
+    }
+
+    private static func parseDate(_ text: String) -> CELTimestamp? {
+        if let seconds = Int64(text) { return CELTimestamp(seconds: seconds, nanos: 0) }
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: text).map { CELTimestamp(date: $0) }
     }
 
     private static func strings(_ statement: CELMap, _ field: String) throws(CELEvaluationError) -> [String] {

@@ -63,6 +63,20 @@ public enum AWSCall: String, CaseIterable, Sendable, Hashable, Codable {
     /// `service:Operation`, the way errors and least-privilege docs name the call.
     public var action: String { "\(service == "access-analyzer" ? "access-analyzer" : service):\(operation)" }
 
+    /// The IAM permission the call needs (where it differs from the operation name, as for
+    /// S3's `GetBucketEncryption` → `s3:GetEncryptionConfiguration`); nil when none is needed.
+    public var permission: String? {
+        switch self {
+        case .getCallerIdentity: nil
+        case .listBuckets: "s3:ListAllMyBuckets"
+        case .getBucketEncryption: "s3:GetEncryptionConfiguration"
+        case .getPublicAccessBlock: "s3:GetBucketPublicAccessBlock"
+        case .getAccountPublicAccessBlock: "s3:GetAccountPublicAccessBlock"
+        case .listAnalyzers: "access-analyzer:ListAnalyzers"
+        default: action
+        }
+    }
+
     /// What the call qualifies: nothing (account-wide), a bucket, a trail, or a key.
     public enum Subject: Sendable { case account, bucket, trail, key }
 
