@@ -28,7 +28,6 @@ public enum SARIFReport {
         ])
         let run = JSONDocument.object([
             "tool": .object(["driver": driver]),
-            "automationDetails": .object(["id": .string("posture/\(report.scan.provider.rawValue)/\(report.scan.accounts.joined(separator: ","))/")]),
             "columnKind": "unicodeCodePoints",
             "invocations": .array([invocation(report)]),
             "results": .array(results),

@@ -35,7 +35,7 @@ struct Scan: AsyncParsableCommand {
     var includePass = false
 
     @Option(help: ArgumentHelp(
-        "Evaluate as of this time (RFC 3339). Default: the snapshot's collection time from its manifest, else the current time.",
+        "Evaluate as of this time (RFC 3339). Default: the snapshot's collection time from its manifest, else the current time. Also the clock for waiver expiry (default: the current time).",
         valueName: "time"))
     var now: String?
 
