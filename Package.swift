@@ -43,7 +43,11 @@ let package = Package(
         // Every output format and the exit-code decision.
         .target(
             name: "Reporting",
-            dependencies: ["Model", "PolicyEngine", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Model", "PolicyEngine", .product(name: "Crypto", package: "swift-crypto"),
+                // Waiver files are YAML; node marks give their diagnostics line and column.
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -15,3 +15,17 @@ if ((${#need_apt[@]})); then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}"
 fi
+
+# Report validation in the tests (scripts/validate-reports.py): JSON Schema for SARIF and OCSF,
+# the JUnit XSDs, and junitparser as a real JUnit consumer.
+if ! python3 -c "import jsonschema, xmlschema, junitparser" >/dev/null 2>&1; then
+  echo "installing Python packages: jsonschema xmlschema junitparser" >&2
+  python3 -m pip --version >/dev/null 2>&1 || {
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-pip
+  }
+  python3 -m pip install --quiet jsonschema xmlschema junitparser ||
+    python3 -m pip install --quiet --break-system-packages jsonschema xmlschema junitparser
+fi

@@ -13,6 +13,17 @@ public struct ScanReport: Codable, Sendable {
     public var scan: ScanInfo
     public var findings: [ReportedFinding]
     public var summary: ScanSummary
+    /// Present when the scan was given `--waivers`: which waivers applied, expired or matched nothing.
+    public var waivers: WaiverSummary?
+    /// Present when the scan was given `--baseline`: how the findings compare with it.
+    public var baseline: BaselineSummary?
+
+    /// The same report without passing findings (they stay counted in the summary).
+    public func droppingPasses() -> ScanReport {
+        var copy = self
+        copy.findings.removeAll { $0.status == .pass }
+        return copy
+    }
 }
 
 /// What was scanned, when, and what could not be read.
@@ -39,6 +50,16 @@ public struct ReportedFinding: Codable, Sendable {
     public var message: String
     /// A stable hash of provider, account, policy id and resource id (not of messages or times).
     public var fingerprint: String
+    /// The waiver that suppresses this finding: it stays listed but does not fail the build.
+    public var waiver: AppliedWaiver? = nil
+    /// With `--baseline`: `new` when the baseline did not have this failing finding, else `unchanged`.
+    public var baseline: BaselineState? = nil
+
+    /// Whether a waiver suppresses the finding.
+    public var isSuppressed: Bool { waiver != nil }
+
+    /// A failure or an evaluation error: what `--fail-on` looks at (before waivers and baseline).
+    public var isFailing: Bool { status == .fail || status == .error }
 }
 
 /// Counts for the summary table and the responsibility view.

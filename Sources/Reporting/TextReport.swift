@@ -28,6 +28,7 @@ public enum TextReport {
         lines += summaryTable(report.summary)
         lines.append("")
         lines += domainTable(report.summary)
+        lines += triage(report)
         if !scan.incomplete.isEmpty {
             lines.append("")
             lines.append("INCOMPLETE: \(scan.incomplete.count) part\(scan.incomplete.count == 1 ? "" : "s") of the input could not be read")
@@ -44,12 +45,13 @@ public enum TextReport {
     }
 
     private static func line(_ finding: ReportedFinding) -> String {
-        let status: String = switch finding.status {
-        case .fail: "FAIL"
+        var status: String = switch finding.status {
+        case .fail: finding.baseline == .unchanged ? "FAIL (baseline)" : "FAIL"
         case .error: "ERROR"
         case .notAssessed: "NOT ASSESSED"
         case .pass: "PASS"
         }
+        if finding.isSuppressed { status = "WAIVED" }
         let region = finding.resource.region.map { " \($0)" } ?? ""
         let text = finding.status == .pass ? finding.policy.title : finding.message
         return "\(status)  \(finding.policy.id)  \(finding.resource.account)\(region)  \(finding.resource.name): \(text)"

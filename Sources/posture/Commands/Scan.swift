@@ -9,9 +9,10 @@ struct Scan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan an exported AWS snapshot (a bundle folder, AWS Config snapshots, an authorization-details file, a credential report).",
         discussion: """
-        Exit codes: 0 clean (no failing finding at or above --fail-on), 1 violations at or above \
-        --fail-on, 2 usage, policy or input error, 3 scan incomplete (part of the input could not \
-        be read; listed in the report).
+        Exit codes: 0 clean (no failing finding at or above --fail-on, or all of them waived or in \
+        the baseline), 1 violations at or above --fail-on, 2 usage, policy, waiver or input error, \
+        3 scan incomplete (part of the input could not be read; listed in the report; \
+        --allow-incomplete lets it pass). --soft-fail always exits 0 after writing the reports.
         """
     )
 
@@ -20,14 +21,9 @@ struct Scan: AsyncParsableCommand {
 
     @OptionGroup var policies: PolicySelection
 
-    @Option(help: "Report format: text (grouped by severity, with summaries) or json (the versioned report schema).")
-    var format: OutputFormat = .text
+    @OptionGroup(title: "Reports") var outputs: ScanOutputOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Option(help: "Exit 1 when a failing finding is at or above this severity: critical, high, medium, low, info, or none.")
-    var failOn: FailThreshold = .high
+    @OptionGroup(title: "CI gate") var gate: GateOptions
 
     @Option(help: ArgumentHelp("Only evaluate policies of these severities (comma-separated or repeated).", valueName: "severity"))
     var severity: [String] = []
@@ -39,12 +35,13 @@ struct Scan: AsyncParsableCommand {
     var includePass = false
 
     @Option(help: ArgumentHelp(
-        "Evaluate as of this time (RFC 3339). Default: the snapshot's collection time from its manifest, else the current time.",
+        "Evaluate as of this time (RFC 3339). Default: the snapshot's collection time from its manifest, else the current time. Also the clock for waiver expiry (default: the current time).",
         valueName: "time"))
     var now: String?
 
     func validate() throws {
         _ = try severities()
+        _ = try outputs.targets()
         if let now, ExampleTimestamp.parse(now) == nil { throw ValidationError("--now must be an RFC 3339 time such as 2025-01-01T00:00:00Z") }
     }
 
@@ -54,27 +51,46 @@ struct Scan: AsyncParsableCommand {
         case let .failure(status): throw status.exitCode
         case let .success(loaded): catalog = loaded
         }
-        let builder = ReportBuilder(includePass: includePass, severities: try severities(), policyPatterns: policy.isEmpty ? nil : policy)
-        let report: ScanReport
-        switch OfflineScan.run(path: path, catalog: catalog, builder: builder, time: now.flatMap(ExampleTimestamp.parse)) {
+        let targets = try outputs.targets()
+        let triage = try ScanTriage.load(waivers: gate.waivers, baseline: gate.baseline)
+        // Passes are always built (JUnit lists them); other formats drop them unless --include-pass.
+        let builder = ReportBuilder(includePass: true, severities: try severities(), policyPatterns: policy.isEmpty ? nil : policy)
+        let scanTime = now.flatMap(ExampleTimestamp.parse)
+        var report: ScanReport
+        switch OfflineScan.run(path: path, catalog: catalog, builder: builder, time: scanTime) {
         case let .success(built): report = built
         case let .failure(message):
             Console.error("error: \(message)")
             throw ExitStatus.usageOrInputError.exitCode
         }
-        let text = format == .json ? try JSONReport.render(report) : TextReport.render(report)
-        if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                Console.error("error: \(output): cannot write the report: \(error.localizedDescription)")
-                throw ExitStatus.usageOrInputError.exitCode
-            }
-        } else {
-            Console.out(text)
-        }
-        let outcome = ExitDecision.decide(report, failOn: failOn.severity)
+        // Waivers are promises made in real time: expiry is judged against --now, else the clock,
+        // never against an old snapshot's collection time.
+        triage.apply(to: &report, now: scanTime ?? Date())
+        let selected = catalog.policies.filter { $0.provider == .aws && builder.selects($0) }
+        let context = ReportContext(policies: selected, responsibility: catalog.responsibility)
+        let written = write(report, to: targets, context: context)
+        let verdict = ExitDecision.verdict(report, gate: gate.gate)
+        if gate.softFail, verdict != .clean { Console.error("posture: --soft-fail: exiting 0 instead of \(verdict.rawValue)") }
+        guard written else { throw ExitStatus.usageOrInputError.exitCode }
+        let outcome = ExitDecision.decide(report, gate: gate.gate)
         if outcome != .clean { throw ExitCode(outcome.rawValue) }
+    }
+
+    /// Renders and writes every report; false when one could not be written (each failure is printed).
+    private func write(_ report: ScanReport, to targets: [OutputTarget], context: ReportContext) -> Bool {
+        let listed = report.droppingPasses()
+        var success = true
+        for target in targets {
+            let view = includePass || target.format.alwaysListsPasses ? report : listed
+            do {
+                let text = try target.format.render(view, context: context, gate: gate.gate)
+                if target.path == nil { Console.out(text) } else { try target.write(text) }
+            } catch {
+                Console.error("error: \(target.path ?? "standard output"): cannot write the \(target.format.rawValue) report: \(error.localizedDescription)")
+                success = false
+            }
+        }
+        return success
     }
 
     private func severities() throws -> Set<Severity>? {

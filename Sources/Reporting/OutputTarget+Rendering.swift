@@ -1,0 +1,26 @@
+import Foundation
+
+extension ReportFormat {
+    /// The report in this format. `report` should list passes when the user asked for them
+    /// (`--include-pass`) or when the format always lists them (JUnit).
+    public func render(_ report: ScanReport, context: ReportContext, gate: ExitDecision.Gate) throws -> String {
+        switch self {
+        case .text: TextReport.render(report)
+        case .json: try JSONReport.render(report)
+        case .sarif: try SARIFReport.render(report, context: context)
+        case .junit: JUnitReport.render(report)
+        case .ocsf: try OCSFReport.render(report, context: context)
+        case .csv: CSVReport.render(report)
+        case .markdown: MarkdownReport.render(report, gate: gate)
+        case .html: HTMLReport.render(report, context: context, gate: gate)
+        }
+    }
+}
+
+extension OutputTarget {
+    /// Writes the rendered report to its file, atomically (a reader never sees half a report).
+    public func write(_ text: String) throws {
+        guard let path else { return }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
