@@ -38,6 +38,8 @@ struct CheckerSourceTests {
         Case(source: "iam.actionMatchs('s3:GetObject', 's3:*')", code: "undeclared-function", line: 1, column: 5,
              message: "did you mean 'iam.actionMatches'?"),
         Case(source: "iam.actionMatches('s3:GetObject')", code: "wrong-arity", line: 1, column: 5),
+        Case(source: "names.exists(count, .count.startsWith('a'))", code: "no-matching-overload", line: 1, column: 28,
+             message: "applied to 'int.(string)'"),
         Case(source: "request.auth.princpal == 'x'", code: "undeclared-reference", line: 1, column: 1,
              message: "did you mean 'request.auth.principal'?"),
     ]
@@ -70,6 +72,9 @@ struct CheckerSourceTests {
         ("names.exists(count, count.startsWith('a'))", .bool),
         ("{'a': 1, 'b': 2}", .map(key: .string, value: .int)),
         ("count > 1.5", .bool),
+        (".count + 1", .int),
+        ("[1].exists(request, request > 0)", .bool),
+        ("names.exists(count, names.exists(n, n == count)) || count > 0", .bool),
     ]
 
     @Test("well-typed source gets its result type", arguments: typed)
