@@ -35,10 +35,9 @@ public struct PolicyEvaluator: Sendable {
     /// The account-wide data sets of `policy` that `available` lacks (resource-level
     /// requirements such as `bucket.policy` are left to each resource).
     static func missingAccountData(_ policy: Policy, available: Set<String>?) -> [String] {
-        policy.requires.compactMap { requirement -> String? in
-            let alternatives = requirement.split(separator: "|").filter { !$0.contains(".") }
-            guard !alternatives.isEmpty, alternatives.count == requirement.split(separator: "|").count else { return nil }
-            let met = alternatives.contains { available?.contains(String($0)) ?? false }
+        policy.requirements.compactMap { alternatives -> String? in
+            guard !alternatives.contains(where: { $0.contains(".") }) else { return nil }
+            let met = alternatives.contains { available?.contains($0) ?? false }
             return met ? nil : alternatives.joined(separator: "|")
         }
     }
@@ -111,12 +110,19 @@ public struct PolicyEvaluator: Sendable {
         var account: String?
         var accountData: Set<String>?
         var blocked: [Bool] = []
+        var blockedByAccount: [String: [Bool]] = [:]
         for index in resources.indices {
             if resources[index].account != account {
-                account = resources[index].account
-                accountData = coverage[resources[index].account]
+                let id = resources[index].account
+                account = id
+                accountData = coverage[id]
                 // Policies on other kinds than accounts are reported once per account when its data is missing.
-                blocked = applicable.map { R.kind != .account && !Self.missingAccountData($0, available: accountData).isEmpty }
+                if let known = blockedByAccount[id] {
+                    blocked = known
+                } else {
+                    blocked = applicable.map { R.kind != .account && !Self.missingAccountData($0, available: accountData).isEmpty }
+                    blockedByAccount[id] = blocked
+                }
             }
             var bindings = CELMap.Fields(capacity: 2)
             bindings.append(resourceKey, values.value(resources[index]))
@@ -149,11 +155,12 @@ public struct PolicyEvaluator: Sendable {
     static func evaluate(
         _ policy: Policy, _ policyReference: PolicyReference, on resource: ResourceReference, activation: Activation, available: Set<String>?
     ) -> Finding {
-        let missing = policy.requires.filter { requirement in
-            !requirement.split(separator: "|").contains { available?.contains(String($0)) ?? false }
-        }
-        if !missing.isEmpty {
-            return Finding(policy: policyReference, resource: resource, status: .notAssessed, message: notAssessedMessage(missing))
+        if !policy.requirements.isEmpty {
+            let missing = policy.requirements.filter { alternatives in !alternatives.contains { available?.contains($0) ?? false } }
+            if !missing.isEmpty {
+                return Finding(policy: policyReference, resource: resource, status: .notAssessed,
+                               message: notAssessedMessage(missing.map { $0.joined(separator: "|") }))
+            }
         }
         let status: FindingStatus
         let message: String

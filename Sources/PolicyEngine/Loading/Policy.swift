@@ -27,6 +27,8 @@ public final class Policy: Sendable {
     public let examples: PolicyExamples
     /// Where the policy's mapping starts.
     public let location: SourceLocation
+    /// `requires`, each entry split into its alternatives once, for evaluation.
+    let requirements: [[String]]
 
     init(
         id: String, title: String, description: String?, severity: Severity, resource: ResourceKind, provider: Provider,
@@ -48,6 +50,7 @@ public final class Policy: Sendable {
         self.references = references
         self.examples = examples
         self.location = location
+        requirements = requires.map { $0.split(separator: "|").map(String.init) }
     }
 }
 
