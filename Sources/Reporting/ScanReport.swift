@@ -5,7 +5,7 @@ import PolicyEngine
 /// The result of one scan, as every output format sees it. Its JSON form is posture's
 /// documented, versioned report (`schemaVersion`); keys are written in sorted order and
 /// findings in a stable order, so that two scans of the same input diff cleanly.
-public struct ScanReport: Codable, Sendable {
+public struct ScanReport: Encodable, Sendable {
     /// Bumped on any incompatible change of this structure.
     public static let currentSchemaVersion = "1.0"
 
@@ -17,6 +17,26 @@ public struct ScanReport: Codable, Sendable {
     public var waivers: WaiverSummary?
     /// Present when the scan was given `--baseline`: how the findings compare with it.
     public var baseline: BaselineSummary?
+
+    /// Full metadata (remediation, references) of every policy that has a listed finding,
+    /// written once here rather than with each finding.
+    public var policies: [PolicyReference] {
+        var seen: Set<String> = []
+        return findings.compactMap { seen.insert($0.policy.id).inserted ? $0.policy : nil }.sorted { $0.id < $1.id }
+    }
+
+    private enum CodingKeys: String, CodingKey { case schemaVersion, scan, findings, summary, waivers, baseline, policies }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(scan, forKey: .scan)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(summary, forKey: .summary)
+        try container.encodeIfPresent(waivers, forKey: .waivers)
+        try container.encodeIfPresent(baseline, forKey: .baseline)
+        try container.encode(policies, forKey: .policies)
+    }
 
     /// The same report without passing findings (they stay counted in the summary).
     public func droppingPasses() -> ScanReport {
@@ -43,7 +63,7 @@ public struct ScanInfo: Codable, Sendable {
 }
 
 /// One finding as reported: the evaluator's finding plus its stable fingerprint.
-public struct ReportedFinding: Codable, Sendable {
+public struct ReportedFinding: Encodable, Sendable {
     public var policy: PolicyReference
     public var resource: ResourceReference
     public var status: FindingStatus
@@ -60,6 +80,27 @@ public struct ReportedFinding: Codable, Sendable {
 
     /// A failure or an evaluation error: what `--fail-on` looks at (before waivers and baseline).
     public var isFailing: Bool { status == .fail || status == .error }
+
+    private enum CodingKeys: String, CodingKey { case policy, resource, status, message, fingerprint, waiver, baseline }
+    private enum PolicyKeys: String, CodingKey { case id, title, severity, responsibility, frameworks }
+
+    /// The policy is written in brief (id, title, severity, responsibility, frameworks); its
+    /// remediation and references are in the report's `policies` list, once per policy.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        var brief = container.nestedContainer(keyedBy: PolicyKeys.self, forKey: .policy)
+        try brief.encode(policy.id, forKey: .id)
+        try brief.encode(policy.title, forKey: .title)
+        try brief.encode(policy.severity, forKey: .severity)
+        try brief.encode(policy.responsibility, forKey: .responsibility)
+        try brief.encode(policy.frameworks, forKey: .frameworks)
+        try container.encode(resource, forKey: .resource)
+        try container.encode(status, forKey: .status)
+        try container.encode(message, forKey: .message)
+        try container.encode(fingerprint, forKey: .fingerprint)
+        try container.encodeIfPresent(waiver, forKey: .waiver)
+        try container.encodeIfPresent(baseline, forKey: .baseline)
+    }
 }
 
 /// Counts for the summary table and the responsibility view.
