@@ -9,7 +9,7 @@ public enum TextReport {
         var lines: [String] = []
         let scan = report.scan
         lines.append("posture scan of \(scan.source) (\(scan.provider.rawValue); accounts: \(scan.accounts.isEmpty ? "none found" : scan.accounts.joined(separator: ", ")))")
-        let resources = scan.resources.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        let resources = scan.resources.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.value == 1 ? $0.key : plural($0.key))" }
         lines.append("\(scan.policies) policies over \(resources.isEmpty ? "no resources" : resources.joined(separator: ", ")), evaluated as of \(ISO8601DateFormatter().string(from: scan.time))")
         for severity in Severity.allCases {
             let group = report.findings.filter { $0.policy.severity == severity && $0.status != .pass }
@@ -42,6 +42,10 @@ public enum TextReport {
             if scan.ignoredFiles.count > 20 { lines.append("  … and \(scan.ignoredFiles.count - 20) more") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func plural(_ kind: String) -> String {
+        kind == "identity" ? "identities" : kind + "s"
     }
 
     private static func line(_ finding: ReportedFinding) -> String {
