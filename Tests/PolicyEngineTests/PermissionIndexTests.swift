@@ -52,4 +52,25 @@ struct PermissionIndexTests {
         let bad = CELValue.map(CELMap(["effect": .string("Allow"), "actions": .list([.int(1)])]))
         #expect(throws: CELEvaluationError.self) { try index(bad) }
     }
+
+    @Test("cached answers follow the lists asked about, not only their buffers")
+    func cache() throws {
+        let call = DomainFunctions.permittedCombinations.overloads[0].implementation
+        let policies = { (actions: [String]) -> CELValue in
+            .list([.map(CELMap(["document": .map(CELMap(["statements": .list([self.statement("Allow", actions: actions)])]))]))])
+        }
+        let combinations = { () -> CELValue in .list([.list([.string("iam:PassRole")]), .list([.string("s3:GetObject")])]) }
+        let passRole = policies(["iam:PassRole"])
+        let expected = CELValue.list([.list([.string("iam:PassRole")])])
+        // Same policies, equal combinations held in separate buffers (as in a violation and its message).
+        #expect(try call([passRole, combinations()]) == expected)
+        #expect(try call([passRole, combinations()]) == expected)
+        #expect(try call([policies(["s3:GetObject"]), combinations()]) == .list([.list([.string("s3:GetObject")])]))
+        let mixed = try call([passRole, .list([.list([.string("iam:passrole"), .string("s3:GetObject")])])])
+        #expect(mixed == .list([]), "\(mixed)")
+        // Different strings that Swift's == deems equal (canonical equivalence) are different lists.
+        let composed = CELValue.list([.list([.string("caf\u{E9}")])]), decomposed = CELValue.list([.list([.string("cafe\u{301}")])])
+        #expect(!PermissionIndexCache.sameStrings([composed], [decomposed]))
+        #expect(PermissionIndexCache.sameStrings([composed], [composed]))
+    }
 }
