@@ -99,6 +99,17 @@ struct RuntimeTests {
         #expect(try RuntimeProbe.error("[0, 1].exists_one(x, 1 / x == 1)") != nil)
     }
 
+    @Test("macros nested deeper than the inline variable slots see every level")
+    func deepMacros() throws {
+        // Six levels: slots 0-3 are inline, 4 and 5 spill into an array.
+        let source = "[1].all(a, [2].all(b, [3].all(c, [4].all(d, [5].all(e, [6].all(f, [a, b, c, d, e, f] == [1, 2, 3, 4, 5, 6]))))))"
+        #expect(try RuntimeProbe.value(source) == true)
+        let sum = "[1].map(a, [2].map(b, [3].map(c, [4].map(d, [5].map(e, [6].map(f, a + b + c + d + e + f))))))"
+        #expect(try RuntimeProbe.value(sum) == [[[[[[21]]]]]])
+        #expect(try RuntimeProbe.value("[1, 2].map(a, [10].map(b, [100].map(c, [1000].map(d, [a].map(e, e + d + c + b)))))")
+            == [[[[[1111]]]], [[[[1112]]]]])
+    }
+
     @Test("the evaluation cost limit stops runaway macros")
     func costLimit() throws {
         let limits = CELLimits(maxEvaluationCost: 50)

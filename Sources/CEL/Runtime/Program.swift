@@ -60,7 +60,7 @@ public struct Program: Sendable {
     public func evaluate(_ activation: Activation) -> Result<CELValue, CELEvaluationError> {
         var context = EvalContext(
             bindings: activation.bindings,
-            locals: localCount == 0 ? [] : Array(repeating: .null, count: localCount),
+            locals: Locals(count: localCount),
             cost: baseCost,
             limit: limits.maxEvaluationCost)
         if baseCost > context.limit { return .failure(context.costError()) }
@@ -76,7 +76,7 @@ public struct Program: Sendable {
 struct EvalContext {
     let bindings: CELMap
     /// Macro iteration variables, one slot per nesting depth.
-    var locals: [CELValue]
+    var locals: Locals
     var cost: Int
     let limit: Int
 
@@ -101,5 +101,43 @@ extension CELEvaluationError {
         var copy = self
         copy.position = position
         return copy
+    }
+}
+
+/// Macro iteration variable slots. The first four live inline, so that an evaluation with
+/// macros allocates no array (a malloc and free per evaluation showed in profiles); deeper
+/// nesting spills into an array.
+struct Locals {
+    private var slot0: CELValue = .null
+    private var slot1: CELValue = .null
+    private var slot2: CELValue = .null
+    private var slot3: CELValue = .null
+    private var spilled: [CELValue]
+    private static let inline = 4
+
+    init(count: Int) {
+        spilled = count > Self.inline ? Array(repeating: .null, count: count - Self.inline) : []
+    }
+
+    /// Read in place (`_read`), not copied out: a copy costs a retain and release per access.
+    subscript(slot: Int) -> CELValue {
+        _read {
+            switch slot {
+            case 0: yield slot0
+            case 1: yield slot1
+            case 2: yield slot2
+            case 3: yield slot3
+            default: yield spilled[slot - Self.inline]
+            }
+        }
+        set {
+            switch slot {
+            case 0: slot0 = newValue
+            case 1: slot1 = newValue
+            case 2: slot2 = newValue
+            case 3: slot3 = newValue
+            default: spilled[slot - Self.inline] = newValue
+            }
+        }
     }
 }

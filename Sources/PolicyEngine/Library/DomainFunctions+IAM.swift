@@ -53,10 +53,20 @@ extension DomainFunctions {
             },
         ])
 
-    /// The combinations every action of which the policies allow.
+    /// The combinations every action of which the policies allow. Answers are cached (see
+    /// `PermissionIndexCache`): a failing identity asks again in the message.
     private static func permitted(_ policies: CELValue, _ combinationList: CELValue, now: CELTimestamp?) throws(CELEvaluationError) -> CELValue {
-        let index = try PermissionIndex(policies: policies, now: now)
-        guard case let .list(combinations) = combinationList else { throw CELEvaluationError("expected a list of action lists") }
+        guard case let .list(policyList) = policies, case let .list(combinations) = combinationList else {
+            // The policies' errors come first, as when the index is built before reading combinations.
+            _ = try PermissionIndex(policies: policies, now: now)
+            throw CELEvaluationError("expected a list of action lists")
+        }
+        return try PermissionIndexCache.shared.permitted(policyList, combinations, now: now) { index throws(CELEvaluationError) in
+            try permitted(combinations, by: index)
+        }
+    }
+
+    private static func permitted(_ combinations: [CELValue], by index: PermissionIndex) throws(CELEvaluationError) -> CELValue {
         var permitted: [CELValue] = []
         for combination in combinations {
             guard case let .list(actions) = combination else { throw CELEvaluationError("each combination must be a list of actions") }

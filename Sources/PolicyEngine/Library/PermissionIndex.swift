@@ -11,23 +11,23 @@ import CEL
 /// evaluated (the grant is reported; review it), resource-level scoping to a specific ARN is.
 struct PermissionIndex {
     private struct Grants {
-        var literals: Set<String> = []
-        var patterns: [String] = []
+        /// Actions without wildcards, compared ignoring case.
+        var literals = ActionList()
+        var patterns = ActionList()
         /// `NotAction` lists: each grants every action it does not match.
-        var exclusions: [[String]] = []
+        var exclusions: [ActionList] = []
 
-        mutating func add(actions: [String]) {
-            for action in actions {
-                if Wildcard.hasWildcard(action) { patterns.append(action) } else { literals.insert(action.lowercased()) }
+        /// `actions` holds only strings (checked by `PermissionIndex.strings`).
+        mutating func add(actions: [CELValue]) {
+            for case let .string(action) in actions {
+                if Wildcard.hasWildcard(action) { patterns.append(action) } else { literals.append(action) }
             }
         }
 
-        func covers(_ action: String, lowercased: String) -> Bool {
-            if literals.contains(lowercased) { return true }
-            if patterns.contains(where: { Wildcard.matches(pattern: $0, value: action, caseInsensitive: true) }) { return true }
-            return exclusions.contains { excluded in
-                !excluded.contains { Wildcard.matches(pattern: $0, value: action, caseInsensitive: true) }
-            }
+        func covers(_ action: String, _ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Bool {
+            if literals.containsIgnoringCase(action, utf8, ascii: ascii) { return true }
+            if patterns.containsMatch(utf8) { return true }
+            return exclusions.contains { !$0.containsMatch(utf8) }
         }
     }
 
@@ -45,8 +45,8 @@ struct PermissionIndex {
         for item in items {
             guard case let .map(map) = item else { throw CELEvaluationError("expected a policy (a map)") }
             let document: CELMap
-            if case let .map(nested)? = map["document"] { document = nested } else { document = map }
-            guard case let .list(statements)? = document["statements"] else {
+            if case let .map(nested)? = map[Keys.document] { document = nested } else { document = map }
+            guard case let .list(statements)? = document[Keys.statements] else {
                 throw CELEvaluationError("policy document has no statements list")
             }
             for case let .map(statement) in statements { try add(statement) }
@@ -54,22 +54,22 @@ struct PermissionIndex {
     }
 
     private mutating func add(_ statement: CELMap) throws(CELEvaluationError) {
-        let actions = try Self.strings(statement, "actions")
-        let notActions = try Self.strings(statement, "notActions")
-        let resources = try Self.strings(statement, "resources")
-        let notResources = try Self.strings(statement, "notResources")
-        switch statement["effect"] {
+        let actions = try Self.strings(statement, Keys.actions)
+        let notActions = try Self.strings(statement, Keys.notActions)
+        let resources = try Self.strings(statement, Keys.resources)
+        let notResources = try Self.strings(statement, Keys.notResources)
+        switch statement[Keys.effect] {
         case .string("Allow")?:
             guard !notResources.isEmpty || resources.contains(where: Self.isBroad) else { return }
             guard !cannotHoldNow(statement) else { return }
             allows.add(actions: actions)
-            if !notActions.isEmpty { allows.exclusions.append(notActions) }
+            if !notActions.isEmpty { allows.exclusions.append(ActionList(notActions)) }
         case .string("Deny")?:
             let conditions: Int
-            if case let .list(list)? = statement["conditions"] { conditions = list.count } else { conditions = 0 }
-            guard conditions == 0, resources.contains("*") else { return }
+            if case let .list(list)? = statement[Keys.conditions] { conditions = list.count } else { conditions = 0 }
+            guard conditions == 0, resources.contains(.string("*")) else { return }
             denies.add(actions: actions)
-            if !notActions.isEmpty { denies.exclusions.append(notActions) }
+            if !notActions.isEmpty { denies.exclusions.append(ActionList(notActions)) }
         default:
             throw CELEvaluationError("statement effect must be Allow or Deny")
         }
@@ -78,6 +78,11 @@ struct PermissionIndex {
     /// A resource pattern that can reach resources an escalation needs: `*`, or a pattern ending
     /// in `*` outside the AWS-owned namespace (`arn:aws:iam::aws:policy/…` cannot be changed
     /// by customers, so `iam:CreatePolicyVersion` there escalates nothing).
+    static func isBroad(_ resource: CELValue) -> Bool {
+        guard case let .string(text) = resource else { return false }
+        return isBroad(text)
+    }
+
     static func isBroad(_ resource: String) -> Bool {
         guard resource != "*" else { return true }
         guard resource.hasSuffix("*") else { return false }
@@ -88,7 +93,7 @@ struct PermissionIndex {
     /// Whether a date condition makes the statement unusable at `now`: `DateLessThan` (or
     /// `…Equals`) on `aws:CurrentTime` / `aws:TokenIssueTime` with every date in the past.
     private func cannotHoldNow(_ statement: CELMap) -> Bool {
-        guard let now, case let .list(conditions)? = statement["conditions"] else { return false }
+        guard let now, case let .list(conditions)? = statement[Keys.conditions] else { return false }
         for case let .map(condition) in conditions {
             guard case let .string(op)? = condition["operator"], op == "DateLessThan" || op == "DateLessThanEquals",
                   case let .string(key)? = condition["key"],
@@ -109,21 +114,90 @@ struct PermissionIndex {
         return formatter.date(from: text).map { CELTimestamp(date: $0) }
     }
 
-    private static func strings(_ statement: CELMap, _ field: String) throws(CELEvaluationError) -> [String] {
+    /// Field names hashed once, not on every statement.
+    private enum Keys {
+        static let actions = FieldKey("actions"), notActions = FieldKey("notActions")
+        static let resources = FieldKey("resources"), notResources = FieldKey("notResources")
+        static let document = FieldKey("document"), statements = FieldKey("statements")
+        static let effect = FieldKey("effect"), conditions = FieldKey("conditions")
+    }
+
+    /// The statement's list under `field` (empty if absent), after checking that it holds
+    /// only strings; returned as is, so that indexing copies no strings.
+    private static func strings(_ statement: CELMap, _ field: FieldKey) throws(CELEvaluationError) -> [CELValue] {
         guard let value = statement[field] else { return [] }
-        guard case let .list(items) = value else { throw CELEvaluationError("statement \(field) must be a list") }
-        var result: [String] = []
-        result.reserveCapacity(items.count)
+        guard case let .list(items) = value else { throw CELEvaluationError("statement \(field.string) must be a list") }
         for item in items {
-            guard case let .string(text) = item else { throw CELEvaluationError("statement \(field) must hold strings") }
-            result.append(text)
+            guard case .string = item else { throw CELEvaluationError("statement \(field.string) must hold strings") }
         }
-        return result
+        return items
     }
 
     /// Whether the policies allow `action` (see the type's documentation for what counts).
     func allows(_ action: String) -> Bool {
-        let lowercased = action.lowercased()
-        return allows.covers(action, lowercased: lowercased) && !denies.covers(action, lowercased: lowercased)
+        var bytes = action
+        return bytes.withUTF8 { utf8 in
+            // Non-ASCII actions fall back to `lowercased()` comparison (see `ActionList`).
+            let ascii = !utf8.contains { $0 >= 0x80 }
+            return allows.covers(action, utf8, ascii: ascii) && !denies.covers(action, utf8, ascii: ascii)
+        }
+    }
+}
+
+/// Action names or patterns packed into one byte buffer, so that checking an action against
+/// all of them reads contiguous bytes: no `lowercased()` copy, hashing or String access per
+/// check (these dominated profiles of `iam.permittedCombinations`).
+struct ActionList {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    /// Whether some entry has a non-ASCII byte: then ASCII case folding is not `lowercased()`.
+    private var nonASCII = false
+
+    init() {}
+
+    /// `values` holds only strings (others are skipped).
+    init(_ values: [CELValue]) {
+        for case let .string(text) in values { append(text) }
+    }
+
+    mutating func append(_ text: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        ends.append(bytes.count)
+        if !nonASCII, bytes[start...].contains(where: { $0 >= 0x80 }) { nonASCII = true }
+    }
+
+    /// Whether some entry equals `action` ignoring case, as comparing their `lowercased()`
+    /// forms does: by folding ASCII bytes when both are ASCII, by `lowercased()` otherwise.
+    func containsIgnoringCase(_ action: String, _ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            if !ascii || nonASCII {
+                let lowercased = action.lowercased()
+                return ends.contains { end in
+                    defer { start = end }
+                    return String(decoding: UnsafeBufferPointer(rebasing: all[start..<end]), as: UTF8.self).lowercased() == lowercased
+                }
+            }
+            for end in ends {
+                defer { start = end }
+                if end - start == utf8.count, Wildcard.equalIgnoringASCIICase(UnsafeBufferPointer(rebasing: all[start..<end]), utf8) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether some entry, as an IAM wildcard pattern, matches `utf8` ignoring case.
+    func containsMatch(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for end in ends {
+                defer { start = end }
+                if Wildcard.matches(UnsafeBufferPointer(rebasing: all[start..<end]), utf8, caseInsensitive: true) { return true }
+            }
+            return false
+        }
     }
 }

@@ -14,6 +14,18 @@ public enum Wildcard {
         pattern.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
     }
 
+    /// Byte equality with ASCII letters folded to lower case (for ASCII text, what comparing
+    /// `lowercased()` copies gives, without making them).
+    static func equalIgnoringASCIICase(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for index in a.indices {
+            let x = a[index], y = b[index]
+            if x == y { continue }
+            guard x | 0x20 == y | 0x20, (x | 0x20) >= 0x61, (x | 0x20) <= 0x7A else { return false }
+        }
+        return true
+    }
+
     static func matches(_ p: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) -> Bool {
         let star = UInt8(ascii: "*"), question = UInt8(ascii: "?")
         @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
