@@ -15,7 +15,7 @@ test: deps
 	$(SWIFT) test --skip-build
 
 ## bench: release-mode benchmarks: policy evaluation and loading, then a scan of a large
-## generated authorization-details file (and cloudsplaining on it, when installed).
+## generated authorization-details file (BENCH_CLOUDSPLAINING=1 adds the cloudsplaining comparison).
 bench: deps
 	$(SWIFT) run -c release posture-bench
 	./scripts/bench-scan.sh
