@@ -47,6 +47,11 @@ public struct SnapshotDocument: Sendable {
             do {
                 return try SnapshotJSON.decoder.decode(T.self, from: data)
             } catch let error as DecodingError {
+                // Foundation does not say where the syntax breaks; find it for the message.
+                if case let .dataCorrupted(context) = error, context.codingPath.isEmpty, let problem = JSONSyntaxLocator.firstError(in: data) {
+                    throw SnapshotError(source: "\(source):\(problem.line):\(problem.column)", call: call, region: region,
+                                        message: "invalid JSON: \(problem.message)")
+                }
                 throw SnapshotError(source: source, call: call, region: region, message: SnapshotJSON.describe(error))
             } catch {
                 throw SnapshotError(source: source, call: call, region: region, message: "\(error)")
