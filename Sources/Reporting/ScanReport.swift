@@ -21,9 +21,13 @@ public struct ScanReport: Encodable, Sendable {
     /// Full metadata (remediation, references) of every policy that has a listed finding,
     /// written once here rather than with each finding.
     public var policies: [PolicyReference] {
+        if let policiesOverride { return policiesOverride }
         var seen: Set<String> = []
         return findings.compactMap { seen.insert($0.policy.id).inserted ? $0.policy : nil }.sorted { $0.id < $1.id }
     }
+
+    /// Set by the chunked JSON writer, which encodes the report's frame without its findings.
+    var policiesOverride: [PolicyReference]?
 
     private enum CodingKeys: String, CodingKey { case schemaVersion, scan, findings, summary, waivers, baseline, policies }
 

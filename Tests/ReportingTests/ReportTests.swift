@@ -99,3 +99,18 @@ struct ReportTests {
         #expect(text.contains("Failures by severity"))
     }
 }
+
+@Suite("Chunked JSON")
+struct ChunkedJSONTests {
+    @Test("the chunked writer gives the same bytes as one encoder over the whole report", arguments: [0, 1, 3, 3000])
+    func sameBytes(resources: Int) throws {
+        let catalog = try PolicyCatalog.load(paths: [TestPaths.policies().path]).get()
+        let time = Date(timeIntervalSince1970: 1_767_225_600)
+        let inventory = SyntheticInventory.make(count: resources)
+        let findings = PolicyEvaluator(policies: catalog.policies, now: time).evaluate(inventory)
+        let report = ReportBuilder().build(source: "test", provider: .aws, time: time, inventory: inventory,
+                                           policies: catalog.policies, findings: findings, responsibility: catalog.responsibility)
+        #expect(resources < 3000 || report.findings.count > JSONReport.chunkSize)
+        #expect(try JSONReport.render(report) == JSONReport.renderWhole(report))
+    }
+}
