@@ -63,7 +63,7 @@ struct WaiverFileParser {
                 return nil
             }
             if case let .sequence(sequence) = value { return Array(sequence) }
-            if case let .scalar(scalar) = value, scalar.tag == Tag(.null) { return [] }
+            if case let .scalar(scalar) = value, scalar.isNull { return [] }
             error("type", "'waivers' must be a list", at: value)
             return nil
         default:
@@ -120,7 +120,7 @@ struct WaiverFileParser {
 
     /// A non-empty scalar, exactly as written (Yams would turn `2026-06-30` into a date and `0123` into 83).
     private mutating func text(_ node: Node, key: String) -> String? {
-        guard case let .scalar(scalar) = node, !(scalar.tag == Tag(.null) && scalar.style == .plain) else {
+        guard case let .scalar(scalar) = node, !(scalar.isNull) else {
             error("type", "'\(key)' must be a string", at: node)
             return nil
         }

@@ -95,7 +95,7 @@ struct ExampleConverter {
     }
 
     private func isNull(_ node: Node) -> Bool {
-        if case let .scalar(scalar) = node { return scalar.tag == Tag(.null) && scalar.style == .plain }
+        if case let .scalar(scalar) = node { return scalar.isNull }
         return false
     }
 

@@ -39,7 +39,9 @@ struct YAMLFile {
         do {
             var nodes: [Node] = []
             // The sequence stops at the first error and keeps it in `error` instead of throwing.
-            var documents = try Yams.compose_all(yaml: text)
+            // The basic resolver: posture reads every scalar as text and converts it by the
+            // schema itself, so Yams' regex-based tag resolution of every scalar is wasted work.
+            var documents = try Yams.compose_all(yaml: text, .basic)
             while let node = documents.next() { nodes.append(node) }
             if let error = documents.error { throw error }
             return .success(nodes.filter { !Self.isEmptyDocument($0) })
@@ -101,7 +103,7 @@ struct YAMLFile {
     }
 
     private static func isEmptyDocument(_ node: Node) -> Bool {
-        if case let .scalar(scalar) = node { return scalar.tag == Tag(.null) || scalar.string.isEmpty }
+        if case let .scalar(scalar) = node { return scalar.isNull || scalar.string.isEmpty }
         return false
     }
 
@@ -132,5 +134,12 @@ struct YAMLFile {
         guard index + length <= bytes.count else { return 0 }
         let sequence = Array(bytes[index..<index + length])
         return String(validating: sequence, as: UTF8.self) == nil ? 0 : length
+    }
+}
+
+extension Node.Scalar {
+    /// YAML's null: an empty plain scalar, `~` or `null` (tags are not resolved, see `documents()`).
+    public var isNull: Bool {
+        style == .plain && (string.isEmpty || string == "~" || string == "null" || string == "Null" || string == "NULL")
     }
 }

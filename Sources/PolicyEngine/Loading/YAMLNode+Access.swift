@@ -47,7 +47,7 @@ struct NodeReader {
     }
 
     mutating func string(_ node: Node, what: String) -> String? {
-        guard case let .scalar(scalar) = node, scalar.tag != Tag(.null) || scalar.style != .plain else {
+        guard case let .scalar(scalar) = node, !scalar.isNull else {
             error("type", "\(what) must be a string, found \(describe(node))", at: node)
             return nil
         }
@@ -76,7 +76,7 @@ struct NodeReader {
         switch node {
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case let .scalar(scalar): scalar.tag == Tag(.null) && scalar.style == .plain ? "nothing" : "'\(scalar.string)'"
+        case let .scalar(scalar): scalar.isNull ? "nothing" : "'\(scalar.string)'"
         case .alias: "an alias"
         }
     }
