@@ -74,7 +74,7 @@ public struct PolicyEvaluator: Sendable {
         }
     }
 
-    /// Reads the resource-major blocks out policy by policy, in policy id order; for one id,
+    /// Reads the policy-major blocks out policy by policy, in policy id order; for one id,
     /// kinds in planning order, then its *not assessed* account findings.
     private func assemble(_ applicable: [[Policy]], _ blocks: inout [[[Finding?]]], unassessable: [String: [Finding]]) -> [Finding] {
         var order: [(id: String, kind: Int, policy: Int)] = []
@@ -89,7 +89,8 @@ public struct PolicyEvaluator: Sendable {
             while next < order.endIndex, order[next].id == id {
                 let (_, kind, policy) = order[next]
                 for block in blocks[kind].indices {
-                    for row in stride(from: policy, to: blocks[kind][block].count, by: applicable[kind].count) {
+                    let resourceCount = blocks[kind][block].count / applicable[kind].count
+                    for row in (policy * resourceCount)..<((policy + 1) * resourceCount) {
                         if let finding = blocks[kind][block][row].take() { findings.append(finding) }
                     }
                 }
@@ -125,13 +126,14 @@ public struct PolicyEvaluator: Sendable {
         }
     }
 
-    /// One chunk of resources, resource-major: a row of `applicable.count` results per resource
+    /// One chunk of resources, policy-major: a row of `resources.count` results per policy
     /// (nil where the policy is for another provider, or is not assessable for the account).
+    /// Policy-major so that the sequential read-out in `assemble` walks memory in order
+    /// (reading a resource-major block policy by policy missed the cache on every finding).
     private func evaluateChunk<R: Resource>(
         _ resources: ArraySlice<R>, _ applicable: [Policy], _ references: [PolicyReference], coverage: [String: Set<String>]
     ) -> [Finding?] {
-        var local: [Finding?] = []
-        local.reserveCapacity(resources.count * applicable.count)
+        var local = [Finding?](repeating: nil, count: resources.count * applicable.count)
         var values = ResourceValues()
         // Variable names hashed once, not per resource.
         let resourceKey = FieldKey(R.kind.rawValue), nowKey = FieldKey(PolicyEnvironment.nowVariable)
@@ -168,8 +170,9 @@ public struct PolicyEvaluator: Sendable {
             let provider = resources[index].provider
             for policyIndex in applicable.indices {
                 let policy = applicable[policyIndex]
-                guard policy.provider == provider, !blocked[policyIndex] else { local.append(nil); continue }
-                local.append(Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available))
+                guard policy.provider == provider, !blocked[policyIndex] else { continue }
+                local[policyIndex * resources.count + (index - resources.startIndex)] =
+                    Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available)
             }
         }
         return local
