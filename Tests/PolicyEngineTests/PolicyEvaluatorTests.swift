@@ -112,6 +112,43 @@ struct UnassessablePolicyTests {
     }
 }
 
+@Suite("Order of findings")
+struct FindingOrderTests {
+    /// Kinds and chunks are evaluated side by side; the result must still read policy by
+    /// policy (id order), resources by id, with a policy's *not assessed* accounts last.
+    @Test("findings are ordered by policy id, then resource id, not-assessed accounts after each policy's resources")
+    func orderAcrossPoliciesAndAccounts() throws {
+        let tree = try PolicyTree()
+        for id in ["zzz-plain", "aaa-needs-s3", "mmm-plain"] {
+            let requires = id.contains("s3") ? "\nrequires: [s3]" : ""
+            try tree.write("\(id).yaml", PolicyTree.bucketPolicy
+                .replacingOccurrences(of: "id: test-bucket-encryption", with: "id: \(id)")
+                .replacingOccurrences(of: "severity: high", with: "severity: high\(requires)"))
+        }
+        let policies = try tree.load().get().policies
+        var covered = ModelFixtures.account, bare = ModelFixtures.account
+        bare.id = "arn:aws:iam::210987654321:root"
+        bare.account = "210987654321"
+        bare.coverage = ["iam"]
+        let buckets = (0..<300).map { index in
+            var bucket = ModelFixtures.bucket
+            bucket.id = String(format: "arn:aws:s3:::b%03d", index)
+            bucket.account = index % 3 == 0 ? bare.account : covered.account
+            bucket.encryption = BucketEncryption(enabled: index % 2 == 0)
+            return bucket
+        }
+        covered.coverage = DataSet.allCases.map(\.rawValue)
+        let findings = PolicyEvaluator(policies: policies, now: Date())
+            .evaluate(Inventory(accounts: [covered, bare].shuffled(), buckets: buckets.shuffled()))
+        let sortedIDs = buckets.map(\.id).sorted()
+        let inCovered = buckets.filter { $0.account == covered.account }.map(\.id).sorted()
+        let expected = inCovered.map { ("aaa-needs-s3", $0) } + [("aaa-needs-s3", bare.id)]
+            + sortedIDs.map { ("mmm-plain", $0) } + sortedIDs.map { ("zzz-plain", $0) }
+        #expect(findings.map { "\($0.policy.id) \($0.resource.id)" } == expected.map { "\($0.0) \($0.1)" })
+        #expect(findings.filter { $0.status == .notAssessed }.map(\.resource.kind) == [.account])
+    }
+}
+
 @Suite("Resource-level requirements")
 struct ResourceRequirementTests {
     @Test("a bucket whose policy was not collected is not assessed by a policy that needs it")

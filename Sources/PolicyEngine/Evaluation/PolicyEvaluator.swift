@@ -22,14 +22,83 @@ public struct PolicyEvaluator: Sendable {
     /// Findings ordered by policy id, then resource id. Passes are included; reports filter them.
     public func evaluate(_ inventory: Inventory) -> [Finding] {
         let coverage = Dictionary(inventory.accounts.map { ($0.account, Set($0.coverage)) }, uniquingKeysWith: { $0.union($1) })
-        var byPolicy: [String: [Finding]] = [:]
-        evaluate(inventory.accounts, coverage: coverage, into: &byPolicy)
-        evaluate(inventory.identities, coverage: coverage, into: &byPolicy)
-        evaluate(inventory.buckets, coverage: coverage, into: &byPolicy)
-        evaluate(inventory.trails, coverage: coverage, into: &byPolicy)
-        evaluate(inventory.keys, coverage: coverage, into: &byPolicy)
-        reportUnassessable(inventory, coverage: coverage, into: &byPolicy)
-        return byPolicy.keys.sorted().flatMap { byPolicy[$0] ?? [] }
+        // Kinds in the order their findings join a policy id's run (accounts first, keys last).
+        let planners: [@Sendable () -> KindWork?] = [
+            { plan(inventory.accounts, coverage: coverage) }, { plan(inventory.identities, coverage: coverage) },
+            { plan(inventory.buckets, coverage: coverage) }, { plan(inventory.trails, coverage: coverage) },
+            { plan(inventory.keys, coverage: coverage) },
+        ]
+        // Kinds are sorted side by side, then all their chunks share one pool of cores:
+        // one kind after another left a core idle at the end of each.
+        let planned = Mutex([KindWork?](repeating: nil, count: planners.count))
+        DispatchQueue.concurrentPerform(iterations: planners.count) { index in
+            let work = planners[index]()
+            planned.withLock { $0[index] = work }
+        }
+        let works = planned.withLock { $0 }
+        let tasks = works.indices.flatMap { kind in (0..<(works[kind]?.chunkCount ?? 0)).map { (kind, $0) } }
+        let results = Mutex(works.map { [[Finding?]](repeating: [], count: $0?.chunkCount ?? 0) })
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { taskIndex in
+            let (kind, chunk) = tasks[taskIndex]
+            guard let local = works[kind]?.run(chunk) else { return }
+            results.withLock { $0[kind][chunk] = local }
+        }
+        // Taken out of the mutex so the blocks are uniquely owned: findings then move out
+        // of them (`take()`) straight into the result instead of being copied twice.
+        var blocks = results.withLock { blocks in
+            defer { blocks = [] }
+            return blocks
+        }
+        var unassessable: [String: [Finding]] = [:]
+        reportUnassessable(inventory, coverage: coverage, into: &unassessable)
+        return assemble(works.map { $0?.applicable ?? [] }, &blocks, unassessable: unassessable)
+    }
+
+    /// One kind's sorted resources and applicable policies, evaluated chunk by chunk.
+    private struct KindWork: Sendable {
+        let applicable: [Policy]
+        let chunkCount: Int
+        let run: @Sendable (Int) -> [Finding?]
+    }
+
+    /// Sorts the resources of `R` and cuts them into chunks (nil when no policy or no resource).
+    private func plan<R: Resource>(_ unsorted: [R], coverage: [String: Set<String>]) -> KindWork? {
+        let applicable = policies.filter { $0.resource == R.kind }.sorted { $0.id < $1.id }
+        guard !applicable.isEmpty, !unsorted.isEmpty else { return nil }
+        let resources = unsorted.sorted { $0.id < $1.id }
+        let references = applicable.map(PolicyReference.init)
+        let chunkSize = max(64, resources.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunks = stride(from: 0, to: resources.count, by: chunkSize).map { $0..<min($0 + chunkSize, resources.count) }
+        return KindWork(applicable: applicable, chunkCount: chunks.count) { chunk in
+            evaluateChunk(resources[chunks[chunk]], applicable, references, coverage: coverage)
+        }
+    }
+
+    /// Reads the policy-major blocks out policy by policy, in policy id order; for one id,
+    /// kinds in planning order, then its *not assessed* account findings.
+    private func assemble(_ applicable: [[Policy]], _ blocks: inout [[[Finding?]]], unassessable: [String: [Finding]]) -> [Finding] {
+        var order: [(id: String, kind: Int, policy: Int)] = []
+        for kind in applicable.indices {
+            for policy in applicable[kind].indices { order.append((applicable[kind][policy].id, kind, policy)) }
+        }
+        order.sort { ($0.id, $0.kind, $0.policy) < ($1.id, $1.kind, $1.policy) }
+        var findings: [Finding] = []
+        findings.reserveCapacity(blocks.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } + unassessable.values.reduce(0) { $0 + $1.count })
+        var next = order.startIndex
+        for id in Set(order.map(\.id)).union(unassessable.keys).sorted() {
+            while next < order.endIndex, order[next].id == id {
+                let (_, kind, policy) = order[next]
+                for block in blocks[kind].indices {
+                    let resourceCount = blocks[kind][block].count / applicable[kind].count
+                    for row in (policy * resourceCount)..<((policy + 1) * resourceCount) {
+                        if let finding = blocks[kind][block][row].take() { findings.append(finding) }
+                    }
+                }
+                next += 1
+            }
+            findings.append(contentsOf: unassessable[id] ?? [])
+        }
+        return findings
     }
 
     /// The account-wide data sets of `policy` that `available` lacks (resource-level
@@ -57,50 +126,14 @@ public struct PolicyEvaluator: Sendable {
         }
     }
 
-    /// Evaluates the policies on `R` over resources in parallel chunks; each chunk fills its
-    /// own resource-major block, which is then read out policy by policy (no global sort).
-    private func evaluate<R: Resource>(_ unsorted: [R], coverage: [String: Set<String>], into byPolicy: inout [String: [Finding]]) {
-        let applicable = policies.filter { $0.resource == R.kind }.sorted { $0.id < $1.id }
-        guard !applicable.isEmpty, !unsorted.isEmpty else { return }
-        let resources = unsorted.sorted { $0.id < $1.id }
-        let references = applicable.map(PolicyReference.init)
-        let chunkSize = max(64, resources.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
-        let chunks = stride(from: 0, to: resources.count, by: chunkSize).map { $0..<min($0 + chunkSize, resources.count) }
-        let results = Mutex([[Finding?]](repeating: [], count: chunks.count))
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
-            let local = evaluateChunk(resources[chunks[chunkIndex]], applicable, references, coverage: coverage)
-            results.withLock { $0[chunkIndex] = local }
-        }
-        // Take the blocks out of the mutex so they are uniquely owned: findings then move
-        // out of them (`take()`) instead of being copied, retained and released again.
-        var blocks = results.withLock { blocks in
-            defer { blocks = [] }
-            return blocks
-        }
-        for (policyIndex, policy) in applicable.enumerated() {
-            var findings: [Finding] = []
-            findings.reserveCapacity(resources.count)
-            for blockIndex in blocks.indices {
-                for row in stride(from: policyIndex, to: blocks[blockIndex].count, by: applicable.count) {
-                    if let finding = blocks[blockIndex][row].take() { findings.append(finding) }
-                }
-            }
-            if var earlier = byPolicy.removeValue(forKey: policy.id) {
-                earlier.append(contentsOf: findings)
-                byPolicy[policy.id] = earlier
-            } else {
-                byPolicy[policy.id] = findings
-            }
-        }
-    }
-
-    /// One chunk of resources, resource-major: a row of `applicable.count` results per resource
+    /// One chunk of resources, policy-major: a row of `resources.count` results per policy
     /// (nil where the policy is for another provider, or is not assessable for the account).
+    /// Policy-major so that the sequential read-out in `assemble` walks memory in order
+    /// (reading a resource-major block policy by policy missed the cache on every finding).
     private func evaluateChunk<R: Resource>(
         _ resources: ArraySlice<R>, _ applicable: [Policy], _ references: [PolicyReference], coverage: [String: Set<String>]
     ) -> [Finding?] {
-        var local: [Finding?] = []
-        local.reserveCapacity(resources.count * applicable.count)
+        var local = [Finding?](repeating: nil, count: resources.count * applicable.count)
         var values = ResourceValues()
         // Variable names hashed once, not per resource.
         let resourceKey = FieldKey(R.kind.rawValue), nowKey = FieldKey(PolicyEnvironment.nowVariable)
@@ -137,8 +170,9 @@ public struct PolicyEvaluator: Sendable {
             let provider = resources[index].provider
             for policyIndex in applicable.indices {
                 let policy = applicable[policyIndex]
-                guard policy.provider == provider, !blocked[policyIndex] else { local.append(nil); continue }
-                local.append(Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available))
+                guard policy.provider == provider, !blocked[policyIndex] else { continue }
+                local[policyIndex * resources.count + (index - resources.startIndex)] =
+                    Self.evaluate(policy, references[policyIndex], on: reference, activation: activation, available: available)
             }
         }
         return local
