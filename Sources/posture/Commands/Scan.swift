@@ -126,6 +126,25 @@ enum OfflineScan {
                                                   : "\(path): no such file or folder"))
         }
         var clock = PhaseClock()
+        let loaded: (inventory: Inventory, collected: Date?)
+        switch load(path, clock: &clock) {
+        case let .success(result): loaded = result
+        case let .failure(failure): return .failure(failure)
+        }
+        let inventory = loaded.inventory
+        let time = time ?? loaded.collected ?? Date()
+        let selected = catalog.policies.filter { $0.provider == .aws && builder.selects($0) }
+        let findings = PolicyEvaluator(policies: selected, now: time).evaluate(inventory)
+        clock.lap("evaluate")
+        let report = builder.build(source: path, provider: .aws, time: time, inventory: inventory, policies: selected,
+                                   findings: findings, responsibility: catalog.responsibility)
+        clock.lap("report")
+        return .success(report)
+    }
+
+    /// Reads and normalizes in a scope of its own, so the raw snapshot (every file's bytes) is
+    /// freed before evaluation starts and the two phases' memory does not add up.
+    private static func load(_ path: String, clock: inout PhaseClock) -> Result<(inventory: Inventory, collected: Date?), Failure> {
         let snapshot = BundleReader().read(path)
         clock.lap("read")
         if snapshot.documents.isEmpty {
@@ -134,14 +153,7 @@ enum OfflineScan {
         }
         let inventory = AWSNormalizer.normalize(snapshot)
         clock.lap("normalize")
-        let time = time ?? snapshot.collected ?? Date()
-        let selected = catalog.policies.filter { $0.provider == .aws && builder.selects($0) }
-        let findings = PolicyEvaluator(policies: selected, now: time).evaluate(inventory)
-        clock.lap("evaluate")
-        let report = builder.build(source: path, provider: .aws, time: time, inventory: inventory, policies: selected,
-                                   findings: findings, responsibility: catalog.responsibility)
-        clock.lap("report")
-        return .success(report)
+        return .success((inventory, snapshot.collected))
     }
 }
 
