@@ -53,8 +53,10 @@ struct Scan: AsyncParsableCommand {
         }
         let targets = try outputs.targets()
         let triage = try ScanTriage.load(waivers: gate.waivers, baseline: gate.baseline)
-        // Passes are always built (JUnit lists them); other formats drop them unless --include-pass.
-        let builder = ReportBuilder(includePass: true, severities: try severities(), policyPatterns: policy.isEmpty ? nil : policy)
+        // Passes are built only when a report lists them (--include-pass, or JUnit, whose test
+        // counts need them): on large accounts they are most findings, and memory.
+        let listsPasses = includePass || targets.contains { $0.format.alwaysListsPasses }
+        let builder = ReportBuilder(includePass: listsPasses, severities: try severities(), policyPatterns: policy.isEmpty ? nil : policy)
         let scanTime = now.flatMap(ExampleTimestamp.parse)
         var report: ScanReport
         switch OfflineScan.run(path: path, catalog: catalog, builder: builder, time: scanTime) {
@@ -165,7 +167,14 @@ struct PhaseClock {
     mutating func lap(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        Console.error(String(format: "timing: %@ %.3f s", phase, Double(now - last) / 1e9))
+        Console.error(String(format: "timing: %@ %.3f s (peak RSS so far %@)", phase, Double(now - last) / 1e9, Self.peakResidentSet()))
         last = now
+    }
+
+    /// `VmHWM` from /proc/self/status on Linux; "?" elsewhere.
+    private static func peakResidentSet() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "?" }
+        return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
     }
 }
