@@ -43,14 +43,14 @@ struct FormatStructureTests {
 
     @Test("SARIF locations: snapshot files relative with their line; live resources get a stable pseudo-path")
     func locations() throws {
-        let locator = SARIFLocator(report: try ReportFixture.report(.init()), context: ReportContext(workingDirectory: "/work/repo"))
+        let locator = SARIFLocator(report: try ReportFixture.report(.init()), context: ReportContext(workingDirectory: "/srv/checkout"))
         let bucket = ModelFixtures.bucket
         #expect(locator.uri(for: ResourceReference(bucket)) == "fixture.json")
         var live = bucket
         live.source = ResourceSource(kind: .api, location: "s3:ListBuckets")
         #expect(locator.uri(for: ResourceReference(live)) == "aws/\(bucket.account)/\(bucket.region ?? "global")/s3/\(bucket.name)")
         var absolute = bucket
-        absolute.source = ResourceSource(kind: .file, location: "/work/repo/snapshots/a b.json", line: 7)
+        absolute.source = ResourceSource(kind: .file, location: "/srv/checkout/snapshots/a b.json", line: 7)
         #expect(locator.uri(for: ResourceReference(absolute)) == "snapshots/a%20b.json")
     }
 
