@@ -1,11 +1,17 @@
-/// `a && b`: commutative, with error absorption (`false && error` and `error && false` are false).
-final class AndNode: Node, @unchecked Sendable {
+/// `a && b` and `a || b`: commutative, with error absorption. The `decisive` value settles the
+/// result whichever side yields it (`false` for `&&`, `true` for `||`), so `false && error` and
+/// `error && false` are false, `true || error` and `error || true` are true.
+final class LogicalNode: Node, @unchecked Sendable {
     let lhs: Node
     let rhs: Node
+    let decisive: Bool
+    let name: String
 
-    init(lhs: Node, rhs: Node, position: SourcePosition) {
+    init(lhs: Node, rhs: Node, decisive: Bool, position: SourcePosition) {
         self.lhs = lhs
         self.rhs = rhs
+        self.decisive = decisive
+        name = decisive ? Operator.logicalOr : Operator.logicalAnd
         super.init(position: position)
     }
 
@@ -13,47 +19,17 @@ final class AndNode: Node, @unchecked Sendable {
         var pending: CELEvaluationError?
         do {
             switch try lhs.eval(&context) {
-            case .bool(false): return .bool(false)
-            case .bool(true): break
-            case let other: pending = logicalOperandError(Operator.logicalAnd, other, position)
+            case let .bool(value) where value == decisive: return .bool(decisive)
+            case .bool: break
+            case let other: pending = logicalOperandError(name, other, position)
             }
         } catch { pending = error }
         switch try evalAbsorbing(rhs, &context, pending) {
-        case .bool(false): return .bool(false)
-        case .bool(true):
+        case let .bool(value) where value == decisive: return .bool(decisive)
+        case .bool:
             if let pending { throw pending }
-            return .bool(true)
-        case let other: throw pending ?? logicalOperandError(Operator.logicalAnd, other, position)
-        }
-    }
-}
-
-/// `a || b`: commutative, with error absorption (`true || error` and `error || true` are true).
-final class OrNode: Node, @unchecked Sendable {
-    let lhs: Node
-    let rhs: Node
-
-    init(lhs: Node, rhs: Node, position: SourcePosition) {
-        self.lhs = lhs
-        self.rhs = rhs
-        super.init(position: position)
-    }
-
-    override func eval(_ context: inout EvalContext) throws(CELEvaluationError) -> CELValue {
-        var pending: CELEvaluationError?
-        do {
-            switch try lhs.eval(&context) {
-            case .bool(true): return .bool(true)
-            case .bool(false): break
-            case let other: pending = logicalOperandError(Operator.logicalOr, other, position)
-            }
-        } catch { pending = error }
-        switch try evalAbsorbing(rhs, &context, pending) {
-        case .bool(true): return .bool(true)
-        case .bool(false):
-            if let pending { throw pending }
-            return .bool(false)
-        case let other: throw pending ?? logicalOperandError(Operator.logicalOr, other, position)
+            return .bool(!decisive)
+        case let other: throw pending ?? logicalOperandError(name, other, position)
         }
     }
 }

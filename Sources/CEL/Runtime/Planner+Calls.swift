@@ -19,9 +19,9 @@ extension Planner {
     private mutating func planSpecialForm(_ function: String, _ arguments: [Expr], _ position: SourcePosition) -> Node? {
         switch (function, arguments.count) {
         case (Operator.logicalAnd, 2):
-            return AndNode(lhs: plan(arguments[0]), rhs: plan(arguments[1]), position: position)
+            return LogicalNode(lhs: plan(arguments[0]), rhs: plan(arguments[1]), decisive: false, position: position)
         case (Operator.logicalOr, 2):
-            return OrNode(lhs: plan(arguments[0]), rhs: plan(arguments[1]), position: position)
+            return LogicalNode(lhs: plan(arguments[0]), rhs: plan(arguments[1]), decisive: true, position: position)
         case (Operator.conditional, 3):
             return ConditionalNode(condition: plan(arguments[0]), whenTrue: plan(arguments[1]),
                                    whenFalse: plan(arguments[2]), position: position)
