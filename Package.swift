@@ -34,10 +34,18 @@ let package = Package(
         ),
         // zlib, for AWS Config's .json.gz snapshots (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        // AWS: raw documents per API call, snapshot readers, the normalizer into the model.
+        // libcurl (Debian: libcurl4-openssl-dev), with a header of non-variadic setopt wrappers.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // HTTP over libcurl's multi interface: concurrency, timeouts, retries, rate caps, TLS, proxies.
+        .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        // AWS: raw documents per API call, snapshot readers, the live collector (SigV4,
+        // credentials, wire decoding), the normalizer into the model.
         .target(
             name: "ProviderAWS",
-            dependencies: ["Model", "CZlib", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                "Model", "CZlib", "HTTP", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         // Every output format and the exit-code decision.
@@ -53,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "posture",
             dependencies: [
-                "PolicyEngine", "Model", "CEL", "ProviderAWS", "Reporting",
+                "PolicyEngine", "Model", "CEL", "ProviderAWS", "Reporting", "HTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -67,6 +75,9 @@ let package = Package(
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PostureCLITests", dependencies: ["PostureTesting"], swiftSettings: strict),
         .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "PostureTesting"], swiftSettings: strict),
+        // Live collection against moto_server on loopback (started by .ci/run / make test).
+        .testTarget(name: "LiveAWSTests", dependencies: ["ProviderAWS", "HTTP", "Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "PolicyEngine", "Model", "PostureTesting"], swiftSettings: strict),
     ]
 )

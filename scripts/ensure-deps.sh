@@ -7,6 +7,8 @@ need_apt=()
 command -v swift >/dev/null 2>&1 || { echo "error: swift is not on PATH (Swift 6 toolchain required)" >&2; exit 2; }
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
+# libcurl, for live scans (HTTP target); pkg-config finds its flags for SwiftPM.
+{ command -v pkg-config >/dev/null && pkg-config --exists libcurl; } || need_apt+=(libcurl4-openssl-dev pkg-config)
 
 if ((${#need_apt[@]})); then
   sudo_cmd=""

@@ -1,0 +1,1 @@
+// Tests of the libcurl HTTP client; see HTTPClientTests.swift.

@@ -1,0 +1,1 @@
+// Live collection tests against moto_server; see LiveScanTests.swift.
