@@ -95,7 +95,7 @@ struct SigV4ConformanceTests {
             } else if problems.isEmpty {
                 passed += 1
             } else {
-                Issue.record("\(suiteCase.name):\n" + problems.joined(separator: "\n"))
+                Issue.record(Comment(rawValue: "\(suiteCase.name):\n" + problems.joined(separator: "\n")))
             }
         }
         print("SigV4 test suite: \(passed) passed / \(skipped) skipped of \(cases.count)")

@@ -55,13 +55,7 @@ struct RawHTTPRequest {
     }
 
     init(parsing text: String) throws {
-        let (head, bodyText): (Substring, Substring)
-        if let blank = text.range(of: "\n\n") {
-            (head, bodyText) = (text[..<blank.lowerBound], text[blank.upperBound...])
-        } else {
-            (head, bodyText) = (text[...], "")
-        }
-        var lines = head.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         guard let requestLine = lines.popFirst(), let firstSpace = requestLine.firstIndex(of: " "),
               let lastSpace = requestLine.lastIndex(of: " "), firstSpace < lastSpace else {
             throw ParseError(description: "no request line")
@@ -70,7 +64,10 @@ struct RawHTTPRequest {
         method = String(requestLine[..<firstSpace])
         target = String(requestLine[requestLine.index(after: firstSpace)..<lastSpace])
         headers = []
-        for line in lines {
+        while let line = lines.popFirst() {
+            // The first empty line ends the head; what follows is the body (a file may also
+            // simply end with a newline).
+            if line.isEmpty { break }
             if line.first == " " || line.first == "\t" {
                 // obs-fold: a continuation joins the previous value with one space (RFC 9112 §5.2).
                 guard let last = headers.indices.last else { throw ParseError(description: "continuation before any header") }
@@ -80,7 +77,7 @@ struct RawHTTPRequest {
             guard let colon = line.firstIndex(of: ":") else { throw ParseError(description: "header line without ':': \(line)") }
             headers.append(HTTPHeader(String(line[..<colon]), String(line[line.index(after: colon)...])))
         }
-        body = Data(bodyText.utf8)
+        body = Data(lines.joined(separator: "\n").utf8)
     }
 
     func header(_ name: String) -> String? {

@@ -49,9 +49,11 @@ struct CustomEndpointURL: Sendable, Equatable {
         guard scheme == "http" || scheme == "https" else { throw fail("the scheme must be http or https") }
         let rest = trimmed[schemeEnd.upperBound...]
         if rest.contains("?") || rest.contains("#") { throw fail("an endpoint URL has no query or fragment") }
+        // Any '@' means user info: a secret in it may itself contain '/', so the authority
+        // cannot be found first.
+        if rest.contains("@") { throw fail("user info in an endpoint URL is not supported") }
         let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
         let authority = rest[..<authorityEnd]
-        if authority.contains("@") { throw fail("user info in an endpoint URL is not supported") }
         var path = String(rest[authorityEnd...])
         while path.hasSuffix("/") { path.removeLast() }
         let portSearchStart = authority.lastIndex(of: "]") ?? authority.startIndex
@@ -69,13 +71,13 @@ struct CustomEndpointURL: Sendable, Equatable {
         self.init(scheme: scheme, host: host.lowercased(), portSuffix: portSuffix, path: path)
     }
 
-    /// `scheme://(redacted)@host…` when the text has user info, else the text.
+    /// `scheme://(redacted)@host…` when the text has user info, else the text. Everything up
+    /// to the last `@` goes: a secret in user info may contain `/` or `@`.
     static func redactingUserInfo(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://") else { return text }
-        let rest = text[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
-        return String(text[..<schemeEnd.upperBound]) + "(redacted)" + String(text[at...])
+        guard let at = text.lastIndex(of: "@") else { return text }
+        let start = text.range(of: "://").map(\.upperBound) ?? text.startIndex
+        guard start <= at else { return "(redacted)" + String(text[at...]) }
+        return String(text[..<start]) + "(redacted)" + String(text[at...])
     }
 }
 
