@@ -43,6 +43,12 @@ running_pid() {
   echo "$pid"
 }
 
+# The running server's pid; fails with a hint when there is none.
+require_running() {
+  local pid
+  if pid=$(running_pid) && [[ -f $URL_FILE ]]; then echo "$pid"; else die "not running (state: $STATE); run: $0 start"; fi
+}
+
 answers() { # url
   curl -fsS --max-time 2 -o /dev/null "$1/moto-api/" 2>/dev/null
 }
@@ -123,14 +129,14 @@ cmd_stop() {
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
     echo "moto-server: stopped pid $pid" >&2
   fi
   rm -f "$PID_FILE" "$URL_FILE"
 }
 
 cmd_url() {
-  running_pid >/dev/null && [[ -f $URL_FILE ]] || die "not running (state: $STATE); run: $0 start"
+  require_running >/dev/null
   local url
   url=$(<"$URL_FILE")
   case ${1:-} in
@@ -142,7 +148,7 @@ cmd_url() {
 
 cmd_wait() {
   local pid
-  pid=$(running_pid) && [[ -f $URL_FILE ]] || die "not running (state: $STATE); run: $0 start"
+  pid=$(require_running)
   wait_for "$(<"$URL_FILE")" "$pid" || exit 1
 }
 
