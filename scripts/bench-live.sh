@@ -60,6 +60,14 @@ measure() { # label, command...
 # Requests moto has answered so far (werkzeug logs one line per request): the difference across
 # a run is the number of API calls that run made, whatever the tool.
 moto_requests() { grep -c '^127.0.0.1 - - ' "$POSTURE_MOTO_STATE/moto.log" || true; }
+# CPU seconds moto has used so far (user + system, from /proc): moto is one Python process and
+# caps how fast any client can go, so each run says how much of it the run kept busy.
+moto_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$(<"$POSTURE_MOTO_STATE/pid")/stat"; }
+moto_mark() { mark_requests=$(moto_requests) mark_cpu=$(moto_cpu); }
+moto_since_mark() { # "requests to moto: N; moto CPU: S s" since the last moto_mark
+  printf 'requests to moto: %d; moto CPU: %.1f s' $(($(moto_requests) - mark_requests)) \
+    "$(awk -v a="$(moto_cpu)" -v b="$mark_cpu" 'BEGIN { print a - b }')"
+}
 
 URL=$("$ROOT/scripts/moto-server.sh" start)
 echo "moto: $URL (state $POSTURE_MOTO_STATE)"
@@ -74,7 +82,7 @@ if [[ ${BENCH_POSTURE:-1} != 0 ]]; then
   # resolves to loopback (see scripts/moto-server.sh).
   endpoint=$("$ROOT/scripts/moto-server.sh" url --localhost)
   for c in $CONCURRENCY; do
-    before=$(moto_requests)
+    moto_mark
     POSTURE_TIMINGS=1 measure "posture-c$c" "$ROOT/.build/release/posture" scan aws --live \
       --endpoint-url "$endpoint" --region us-east-1 --concurrency "$c" \
       --format json -o "$WORK/posture-c$c.json" --soft-fail
@@ -82,7 +90,7 @@ if [[ ${BENCH_POSTURE:-1} != 0 ]]; then
     # the line it prints once `posture scan aws --live` exists.
     calls=$(grep -Eio '[0-9]+ (API )?calls' "$WORK/posture-c$c.err" | tail -n 1 || true)
     echo "                 calls reported: ${calls:-unknown (TODO: no call count printed yet)};" \
-      "requests to moto: $(($(moto_requests) - before)); timings: $WORK/posture-c$c.err"
+      "$(moto_since_mark); timings: $WORK/posture-c$c.err"
     if [[ -z $best_posture ]] || awk -v a="$LAST_WALL" -v b="$best_posture" 'BEGIN { exit !(a < b) }'; then
       best_posture=$LAST_WALL
     fi
@@ -101,14 +109,14 @@ fi
 # HTTP proxy (moto serves absolute-URI requests); NO_PROXY keeps every other call direct.
 # -z: failing checks do not make Prowler exit 3. Errors Prowler logs go to prowler.log.
 port=${URL##*:}
-before=$(moto_requests)
+moto_mark
 measure prowler env AWS_ENDPOINT_URL="$URL" AWS_ENDPOINT_URL_S3_CONTROL="http://localhost:$port" \
   HTTP_PROXY="$URL" NO_PROXY=127.0.0.1 \
   "$PROWLER_VENV/bin/prowler" aws --services iam s3 cloudtrail config --region us-east-1 \
   --no-banner --no-color -M csv -o "$WORK/prowler" -F prowler -z \
   --log-level ERROR --log-file "$WORK/prowler.log"
 prowler_wall=$LAST_WALL
-requests=$(($(moto_requests) - before))
+usage=$(moto_since_mark)
 findings=$(python3 - "$WORK/prowler/prowler.csv" <<'PY' || echo "no CSV report"
 import collections, csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
@@ -119,7 +127,7 @@ print(f"{len(rows)} ({status['FAIL']} FAIL, {status['PASS']} PASS) from {checks}
 PY
 )
 errors=$(grep -c '"level": "ERROR"' "$WORK/prowler.log" || true)
-echo "                 requests to moto: $requests; findings: $findings; errors logged: $errors ($WORK/prowler.log)"
+echo "                 $usage; findings: $findings; errors logged: $errors ($WORK/prowler.log)"
 echo "prowler: $("$PROWLER_VENV/bin/prowler" --version 2>/dev/null | tail -n 1)"
 if [[ -n $best_posture ]]; then
   awk -v p="$prowler_wall" -v q="$best_posture" 'BEGIN {
