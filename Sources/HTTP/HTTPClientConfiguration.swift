@@ -32,10 +32,13 @@ public struct HTTPClientConfiguration: Sendable {
     public init() {}
 }
 
-/// What the client reports to its observer.
+/// What the client reports to its observer. Nothing secret: the host never carries user
+/// information and the path never carries the query (a presigned URL's signature lives there).
 public enum HTTPEvent: Sendable {
-    /// An attempt finished with a status (or failed with an error), in this many seconds.
+    /// An attempt finished with a status (or failed with libcurl's error message), in this many
+    /// seconds; `attempt` counts from 1.
     case attempt(label: String, host: String, path: String, status: Int?, error: String?, seconds: Double, attempt: Int)
-    /// The request will be retried after this many seconds.
+    /// The request will be retried after this many seconds (`attempt` is the one that just ended;
+    /// `reason` is `HTTP <status>` or libcurl's error message).
     case retry(label: String, reason: String, delay: Double, attempt: Int)
 }

@@ -84,6 +84,8 @@ public final class LoopbackServer: @unchecked Sendable {
         case .some(let port):
             self.port = port
         case .none:
+            // Stdout closed: the child is exiting, though Foundation may not have reaped it yet.
+            if found.isSet { Self.waitForExit(process, seconds: 5) }
             let exited = !process.isRunning
             Self.terminate(process, stdin: stdinPipe)
             let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
@@ -138,10 +140,14 @@ public final class LoopbackServer: @unchecked Sendable {
         try? stdin.fileHandleForWriting.close()
         guard process.isRunning else { return }
         process.terminate()
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
+        waitForExit(process, seconds: 2)
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+    }
+
+    private static func waitForExit(_ process: Process, seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
     }
 
     /// Reads stdout on its own thread until the `PORT` line, then keeps draining it so that the
