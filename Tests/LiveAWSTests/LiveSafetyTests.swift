@@ -122,7 +122,7 @@ struct LiveSafetyTests {
         if scan.status == 3 {
             let findings = try ReportedFindings.read(report)
             #expect(findings.scan.incomplete.contains { $0.code == "RequestTimeout" || $0.code == "ConnectionFailure" }, "\(findings.scan.incomplete)")
-            #expect(findings.findings.contains { $0.status == "not-assessed" })
+            #expect(findings.findings.contains { $0.status == "not_assessed" })
         }
     }
 }

@@ -60,7 +60,7 @@ struct LiveScanTests {
         #expect(liveFindings.failing.subtracting(expected).sorted() == [], "found but not seeded")
         #expect(expected.subtracting(liveFindings.failing).sorted() == [], "seeded but not found")
         #expect(liveFindings.scan.incomplete.map(\.dataSet) == ["access-analyzer", "access-analyzer"], "\(liveFindings.scan.incomplete)")
-        #expect(liveFindings.findings.contains { $0.policy.id == "aws-iam-access-analyzer-all-regions" && $0.status == "not-assessed" })
+        #expect(liveFindings.findings.contains { $0.policy.id == "aws-iam-access-analyzer-all-regions" && $0.status == "not_assessed" })
 
         let bundle = folder.appendingPathComponent("bundle").path
         let snapshot = try PostureBinary.run(["snapshot", "aws", "--out", bundle, "--regions", Self.regions], environment: environment)
