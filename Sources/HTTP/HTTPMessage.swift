@@ -55,7 +55,7 @@ public struct HTTPResponse: Sendable {
     public var body: Data
     /// How many attempts the request took (1 when it did not need a retry).
     public var attempts: Int
-    /// The URL that answered, after any redirects the transport followed.
+    /// The URL that answered (the request's: the client does not follow redirects).
     public var url: String
 
     public init(status: Int, headers: [String: String] = [:], body: Data = Data(), attempts: Int = 1, url: String = "") {
@@ -92,12 +92,15 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
     /// The request's label.
     public var label: String
     public var attempts: Int
+    /// The error behind this one, when it came from elsewhere (what `prepare` threw).
+    public var underlying: (any Error)?
 
-    public init(kind: Kind, message: String, label: String, attempts: Int) {
+    public init(kind: Kind, message: String, label: String, attempts: Int, underlying: (any Error)? = nil) {
         self.kind = kind
         self.message = message
         self.label = label
         self.attempts = attempts
+        self.underlying = underlying
     }
 
     public var description: String {

@@ -13,7 +13,7 @@ struct Posture: AsyncParsableCommand {
         evaluate), 2 usage, policy or input error, 3 scan incomplete.
         """,
         version: "0.1.0",
-        subcommands: [Scan.self, Policies.self, Eval.self]
+        subcommands: [Scan.self, Snapshot.self, Policies.self, Eval.self]
     )
 
     /// Runs the command and exits with posture's documented codes; argument errors exit 2

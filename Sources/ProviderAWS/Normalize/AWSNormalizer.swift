@@ -25,7 +25,18 @@ public enum AWSNormalizer {
             CollectionError(source: problem.source, region: problem.region, dataSet: problem.call?.dataSet, code: problem.code, message: problem.message)
         } + context.errors
         inventory.ignoredFiles = snapshot.ignored
+        if snapshot.origin != .file { relabel(&inventory, as: snapshot.origin) }
         return inventory
+    }
+
+    /// Marks every resource as read from the API rather than a file (a live collection); the
+    /// normalizer's steps name sources the same way for both.
+    private static func relabel(_ inventory: inout Inventory, as kind: ResourceSource.Kind) {
+        for index in inventory.accounts.indices { inventory.accounts[index].source.kind = kind }
+        for index in inventory.identities.indices { inventory.identities[index].source.kind = kind }
+        for index in inventory.buckets.indices { inventory.buckets[index].source.kind = kind }
+        for index in inventory.trails.indices { inventory.trails[index].source.kind = kind }
+        for index in inventory.keys.indices { inventory.keys[index].source.kind = kind }
     }
 
     /// One `Account` per account id met, with the facts every domain contributed.

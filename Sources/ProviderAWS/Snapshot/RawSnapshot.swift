@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Everything read from a snapshot, before normalization: API answers, AWS Config items
 /// (already turned into API answers of the same shape), what was ignored, what failed.
@@ -14,6 +15,8 @@ public struct RawSnapshot: Sendable {
     /// When the snapshot was collected (manifest `collected`): offline scans evaluate "as of"
     /// this time by default, so that a snapshot gives the same findings whenever it is scanned.
     public var collected: Date?
+    /// Files for an offline read; API calls for a live collection (resources' `source.kind`).
+    public var origin: ResourceSource.Kind = .file
 
     public init() {}
 

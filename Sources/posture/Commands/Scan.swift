@@ -7,7 +7,7 @@ import Reporting
 
 struct Scan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Scan an exported AWS snapshot (a bundle folder, AWS Config snapshots, an authorization-details file, a credential report).",
+        abstract: "Scan an AWS account live (posture scan aws --live), or an exported snapshot (a bundle folder, AWS Config snapshots, an authorization-details file, a credential report).",
         discussion: """
         Exit codes: 0 clean (no failing finding at or above --fail-on, or all of them waived or in \
         the baseline), 1 violations at or above --fail-on, 2 usage, policy, waiver or input error, \
@@ -16,8 +16,13 @@ struct Scan: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The snapshot: a folder or a file (.json, .json.gz, .csv).", valueName: "path"))
+    @Argument(help: ArgumentHelp("The snapshot: a folder or a file (.json, .json.gz, .csv); or 'aws' with --live.", valueName: "path|aws"))
     var path: String
+
+    @Flag(help: "Collect the account's configuration through the AWS API now (read-only calls) instead of reading a snapshot: posture scan aws --live.")
+    var live = false
+
+    @OptionGroup(title: "Live AWS (with --live)") var connection: LiveOptions
 
     @OptionGroup var policies: PolicySelection
 
@@ -40,6 +45,12 @@ struct Scan: AsyncParsableCommand {
     var now: String?
 
     func validate() throws {
+        if live {
+            guard path == "aws" else { throw ValidationError("--live scans a cloud account: posture scan aws --live (got '\(path)')") }
+            try connection.check()
+        } else if connection.isUsed {
+            throw ValidationError("--profile, --region, --regions, --endpoint-url and the other live options need --live (posture scan aws --live)")
+        }
         _ = try severities()
         _ = try outputs.targets()
         if let now, ExampleTimestamp.parse(now) == nil { throw ValidationError("--now must be an RFC 3339 time such as 2025-01-01T00:00:00Z") }
@@ -59,7 +70,9 @@ struct Scan: AsyncParsableCommand {
         let builder = ReportBuilder(includePass: listsPasses, severities: try severities(), policyPatterns: policy.isEmpty ? nil : policy)
         let scanTime = now.flatMap(ExampleTimestamp.parse)
         var report: ScanReport
-        switch OfflineScan.run(path: path, catalog: catalog, builder: builder, time: scanTime) {
+        let scanned = live ? await LiveScan.run(connection, catalog: catalog, builder: builder, time: scanTime)
+            : OfflineScan.run(path: path, catalog: catalog, builder: builder, time: scanTime)
+        switch scanned {
         case let .success(built): report = built
         case let .failure(message):
             Console.error("error: \(message)")
@@ -124,7 +137,7 @@ enum OfflineScan {
     /// `time` nil: the snapshot's collection time (manifest), else now.
     static func run(path: String, catalog: PolicyCatalog, builder: ReportBuilder, time: Date?) -> Result<ScanReport, Failure> {
         guard FileManager.default.fileExists(atPath: path) else {
-            return .failure(Failure(path == "aws" ? "live scanning (posture scan aws --live) is not available yet; scan an exported snapshot folder or file"
+            return .failure(Failure(path == "aws" ? "aws: no such file or folder (to scan the account through the API: posture scan aws --live)"
                                                   : "\(path): no such file or folder"))
         }
         var clock = PhaseClock()
@@ -133,15 +146,20 @@ enum OfflineScan {
         case let .success(result): loaded = result
         case let .failure(failure): return .failure(failure)
         }
-        let inventory = loaded.inventory
-        let time = time ?? loaded.collected ?? Date()
+        return .success(evaluate(loaded.inventory, source: path, catalog: catalog, builder: builder,
+                                 time: time ?? loaded.collected ?? Date(), clock: &clock))
+    }
+
+    /// Evaluates the selected policies over a normalized inventory (offline or live) and builds the report.
+    static func evaluate(_ inventory: Inventory, source: String, catalog: PolicyCatalog, builder: ReportBuilder, time: Date,
+                         clock: inout PhaseClock) -> ScanReport {
         let selected = catalog.policies.filter { $0.provider == .aws && builder.selects($0) }
         let findings = PolicyEvaluator(policies: selected, now: time).evaluate(inventory)
         clock.lap("evaluate")
-        let report = builder.build(source: path, provider: .aws, time: time, inventory: inventory, policies: selected,
+        let report = builder.build(source: source, provider: .aws, time: time, inventory: inventory, policies: selected,
                                    findings: findings, responsibility: catalog.responsibility)
         clock.lap("report")
-        return .success(report)
+        return report
     }
 
     /// Reads and normalizes in a scope of its own, so the raw snapshot (every file's bytes) is

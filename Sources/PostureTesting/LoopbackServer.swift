@@ -1,0 +1,184 @@
+import Foundation
+
+/// A server for tests, run as a child process on 127.0.0.1: a script from `Tests/Support/`
+/// (echo server, fault proxy) or any command (`moto_server`) that prints `PORT <n>` on stdout
+/// once it listens.
+///
+/// The server is stopped by `stop()` or, at the latest, when the value is released.
+public final class LoopbackServer: @unchecked Sendable {
+    public enum Failure: Error, CustomStringConvertible {
+        case couldNotStart(command: String, reason: String)
+        case exited(command: String, status: Int32, stderr: String)
+        case noPort(command: String, seconds: Double, stderr: String)
+
+        public var description: String {
+            switch self {
+            case .couldNotStart(let command, let reason): "\(command): could not start: \(reason)"
+            case .exited(let command, let status, let stderr): "\(command): exited with status \(status) before printing PORT; stderr:\n\(stderr)"
+            case .noPort(let command, let seconds, let stderr): "\(command): printed no PORT line within \(seconds) s; stderr:\n\(stderr)"
+            }
+        }
+    }
+
+    /// The port the server printed.
+    public let port: Int
+    /// The command line, for messages.
+    public let command: String
+    private let process: Process
+    private let stdinPipe: Pipe
+    private let stderrFile: URL
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// `http://127.0.0.1:<port>` (`https` when `scheme` says so).
+    public func url(scheme: String = "http") -> String { "\(scheme)://127.0.0.1:\(port)" }
+    public var url: String { url() }
+
+    /// Runs `python3 Tests/Support/<script> <arguments>` from the package root.
+    /// - Parameters:
+    ///   - script: a file name in `Tests/Support/`.
+    ///   - arguments: the script's arguments.
+    ///   - environment: added to (and overriding) this process's environment.
+    ///   - startupTimeout: seconds to wait for the `PORT` line.
+    /// - Throws: `Failure` with the child's stderr when it dies or stays silent.
+    public convenience init(script: String, arguments: [String] = [], environment: [String: String] = [:],
+                            startupTimeout: Double = 30, filePath: String = #filePath) throws {
+        let path = TestPaths.packageRoot(from: filePath).appendingPathComponent("Tests/Support").appendingPathComponent(script).path
+        try self.init(executable: "/usr/bin/env", arguments: ["python3", path] + arguments,
+                      environment: environment.merging(["PYTHONUNBUFFERED": "1"]) { mine, _ in mine },
+                      startupTimeout: startupTimeout)
+    }
+
+    /// Runs any command that prints `PORT <n>` on stdout once it listens.
+    /// - Parameters:
+    ///   - executable: the program's path (`/usr/bin/env` to search `PATH`).
+    ///   - arguments: its arguments.
+    ///   - environment: added to (and overriding) this process's environment.
+    ///   - startupTimeout: seconds to wait for the `PORT` line.
+    /// - Throws: `Failure` with the child's stderr when it dies or stays silent.
+    public init(executable: String, arguments: [String], environment: [String: String] = [:], startupTimeout: Double = 30) throws {
+        command = ([executable] + arguments).joined(separator: " ")
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        // stderr goes to a file, not a pipe: a chatty server can never block on a full pipe.
+        stderrFile = FileManager.default.temporaryDirectory.appendingPathComponent("loopback-\(UUID().uuidString).stderr")
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        let stdoutPipe = Pipe()
+        stdinPipe = Pipe()
+        process.standardOutput = stdoutPipe
+        process.standardInput = stdinPipe
+        do {
+            process.standardError = try FileHandle(forWritingTo: stderrFile)
+            try process.run()
+        } catch {
+            throw Failure.couldNotStart(command: command, reason: "\(error)")
+        }
+        let found = PortLine()
+        Self.readPort(from: stdoutPipe.fileHandleForReading, into: found)
+        switch found.wait(seconds: startupTimeout) {
+        case .some(let port):
+            self.port = port
+        case .none:
+            let exited = !process.isRunning
+            Self.terminate(process, stdin: stdinPipe)
+            let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
+            try? FileManager.default.removeItem(at: stderrFile)
+            throw exited ? Failure.exited(command: command, status: process.terminationStatus, stderr: stderr)
+                         : Failure.noPort(command: command, seconds: startupTimeout, stderr: stderr)
+        }
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: stderrFile)
+    }
+
+    /// Stops the server (SIGTERM, then SIGKILL after two seconds) and returns what it wrote to
+    /// stderr. Safe to call more than once.
+    @discardableResult
+    public func stop() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if !stopped {
+            stopped = true
+            Self.terminate(process, stdin: stdinPipe)
+        }
+        let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
+        return stderr
+    }
+
+    /// What the server has written to stderr so far.
+    public var standardError: String {
+        (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
+    }
+
+    private static func terminate(_ process: Process, stdin: Pipe) {
+        try? stdin.fileHandleForWriting.close()
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// Reads stdout on its own thread until the `PORT` line, then keeps draining it so that the
+    /// server never blocks writing to a full pipe.
+    private static func readPort(from handle: FileHandle, into found: PortLine) {
+        let thread = Thread {
+            var buffer = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                guard !found.isSet else { continue }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    let fields = line.split(separator: " ")
+                    if fields.count == 2, fields[0] == "PORT", let port = Int(fields[1]) {
+                        found.set(port)
+                        break
+                    }
+                }
+            }
+            found.set(nil)
+        }
+        thread.start()
+    }
+}
+
+/// The port a server printed, handed from the reading thread to the starting one.
+private final class PortLine: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var done = false
+    private var port: Int?
+
+    var isSet: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return done
+    }
+
+    /// Records the port (nil: stdout closed without one). Only the first call counts.
+    func set(_ value: Int?) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !done else { return }
+        done = true
+        port = value
+        condition.broadcast()
+    }
+
+    func wait(seconds: Double) -> Int? {
+        let deadline = Date().addingTimeInterval(seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while !done {
+            if !condition.wait(until: deadline) { break }
+        }
+        return port
+    }
+}

@@ -1,0 +1,300 @@
+import Foundation
+
+/// Collects one AWS account's configuration through the API: the same calls as
+/// `scripts/export-aws-snapshot.sh`, concurrently, each answer filed under its bundle path.
+///
+/// A failed call never stops the collection: its error answer is filed like any other, so the
+/// normalizer reports the data set as incomplete and the policies needing it as not assessed.
+/// Only the caller's identity (and the region list for `--regions all`) is required to start.
+public struct AWSLiveCollector: Sendable {
+    public struct Options: Sendable {
+        /// Where global services (IAM, STS, S3's bucket list, S3 Control) are called.
+        public var homeRegion: String
+        /// The regions for regional services; nil for every region enabled in the account.
+        public var regions: [String]?
+        /// How long to wait for IAM to build the credential report, in seconds.
+        public var credentialReportTimeout: Double = 120
+        /// First pause between credential-report polls; doubled up to 8 s.
+        public var credentialReportPause: Double = 1
+
+        public init(homeRegion: String, regions: [String]?) {
+            self.homeRegion = homeRegion
+            self.regions = regions
+        }
+    }
+
+    let performer: any LiveCallPerformer
+    let options: Options
+    let progress: CollectionProgress
+
+    public init(performer: any LiveCallPerformer, options: Options, progress: CollectionProgress = CollectionProgress()) {
+        self.performer = performer
+        self.options = options
+        self.progress = progress
+    }
+
+    public func collect() async throws(LiveCollectionError) -> LiveCollection {
+        let filing = Filing()
+        let home = options.homeRegion
+        let identity = await perform(LiveRequest(.call(.getCallerIdentity), region: home))
+        filing.file(.getCallerIdentity, region: home, answer: identity)
+        guard let account = identity.document.flatMap({ try? JSONDecoder().decode(CallerIdentity.self, from: $0) })?.Account else {
+            throw LiveCollectionError("cannot establish the caller's identity (sts:GetCallerIdentity in \(home)): \(Self.describe(identity))")
+        }
+        let regions = try await resolveRegions()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await collectIAM(into: filing) }
+            group.addTask { await collectS3(account: account, into: filing) }
+            for region in regions {
+                group.addTask { await collectTrails(region: region, into: filing) }
+                group.addTask { await collectRecorders(region: region, into: filing) }
+                group.addTask { await collectKeys(region: region, into: filing) }
+                group.addTask { await collectAnalyzers(region: region, into: filing) }
+            }
+        }
+        let (entries, unfiled) = filing.contents()
+        return LiveCollection(entries: entries, account: account, regions: regions, collected: Date(),
+                              requests: progress.snapshot().finished, unfiled: unfiled)
+    }
+
+    // MARK: - Regions
+
+    private func resolveRegions() async throws(LiveCollectionError) -> [String] {
+        if let regions = options.regions { return regions }
+        let answer = await perform(LiveRequest(.describeRegions, region: options.homeRegion))
+        struct Regions: Decodable {
+            struct Region: Decodable { var RegionName: String? }
+            var Regions: [Region]?
+        }
+        guard let data = answer.document, let list = try? JSONDecoder().decode(Regions.self, from: data) else {
+            throw LiveCollectionError("cannot list the account's regions for --regions all (ec2:DescribeRegions in \(options.homeRegion)): \(Self.describe(answer))")
+        }
+        let names = (list.Regions ?? []).compactMap(\.RegionName).sorted()
+        guard !names.isEmpty else { throw LiveCollectionError("ec2:DescribeRegions listed no regions") }
+        return names
+    }
+
+    // MARK: - IAM (global, once per account)
+
+    private func collectIAM(into filing: Filing) async {
+        let home = options.homeRegion
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                let answer = await perform(LiveRequest(.call(.getAccountAuthorizationDetails), region: home, allPages: true))
+                filing.file(.getAccountAuthorizationDetails, region: home, answer: answer)
+            }
+            group.addTask { await collectCredentialReport(into: filing) }
+            for call in [AWSCall.getAccountSummary, .getAccountPasswordPolicy] {
+                group.addTask { filing.file(call, region: home, answer: await perform(LiveRequest(.call(call), region: home))) }
+            }
+            for call in [AWSCall.listVirtualMFADevices, .listServerCertificates] {
+                group.addTask { filing.file(call, region: home, answer: await perform(LiveRequest(.call(call), region: home, allPages: true))) }
+            }
+        }
+    }
+
+    /// Asks IAM to build the report, then polls (bounded) while it says the report is not ready.
+    private func collectCredentialReport(into filing: Filing) async {
+        let home = options.homeRegion
+        let deadline = Date().addingTimeInterval(options.credentialReportTimeout)
+        var pause = options.credentialReportPause
+        var answer = await perform(LiveRequest(.generateCredentialReport, region: home))
+        if answer.document != nil {
+            while true {
+                answer = await perform(LiveRequest(.call(.getCredentialReport), region: home))
+                guard let code = answer.errorCode, Self.reportNotReady.contains(code), Date().addingTimeInterval(pause) < deadline else { break }
+                try? await Task.sleep(nanoseconds: UInt64(pause * 1e9))
+                pause = min(pause * 2, 8)
+            }
+        }
+        // A failed GenerateCredentialReport is filed as the report's answer: either way the
+        // report is missing and the scan says why.
+        filing.file(.getCredentialReport, region: home, answer: answer)
+    }
+
+    private static let reportNotReady: Set<String> = ["ReportInProgress", "ReportNotPresent", "ReportExpired"]
+
+    // MARK: - S3
+
+    private func collectS3(account: String, into filing: Filing) async {
+        let home = options.homeRegion
+        async let accountBlock = perform(LiveRequest(.call(.getAccountPublicAccessBlock), region: home, parameters: ["AccountId": account]))
+        let listing = await perform(LiveRequest(.call(.listBuckets), region: home, allPages: true))
+        filing.file(.listBuckets, region: home, answer: listing)
+        filing.file(.getAccountPublicAccessBlock, region: home, answer: await accountBlock)
+        struct Listing: Decodable {
+            struct Bucket: Decodable { var Name: String? }
+            var Buckets: [Bucket]?
+        }
+        guard let data = listing.document, let buckets = try? JSONDecoder().decode(Listing.self, from: data) else { return }
+        await withTaskGroup(of: Void.self) { group in
+            for name in (buckets.Buckets ?? []).compactMap(\.Name) {
+                group.addTask { await collectBucket(name, into: filing) }
+            }
+        }
+    }
+
+    private static let bucketCalls: [AWSCall] = [
+        .getBucketEncryption, .getPublicAccessBlock, .getBucketPolicy, .getBucketPolicyStatus, .getBucketAcl,
+        .getBucketLogging, .getBucketVersioning,
+    ]
+
+    /// The bucket's region first, then its settings from that region's endpoint.
+    private func collectBucket(_ name: String, into filing: Filing) async {
+        let location = await perform(LiveRequest(.call(.getBucketLocation), region: options.homeRegion, parameters: ["Bucket": name]))
+        filing.file(.getBucketLocation, subject: name, region: options.homeRegion, answer: location)
+        let region = location.document.flatMap(Self.bucketRegion) ?? options.homeRegion
+        await withTaskGroup(of: Void.self) { group in
+            for call in Self.bucketCalls {
+                group.addTask {
+                    filing.file(call, subject: name, region: region,
+                                answer: await perform(LiveRequest(.call(call), region: region, parameters: ["Bucket": name])))
+                }
+            }
+        }
+    }
+
+    /// `LocationConstraint`: null or empty for us-east-1, `EU` for eu-west-1 (legacy).
+    static func bucketRegion(_ data: Data) -> String? {
+        struct Location: Decodable { var LocationConstraint: String? }
+        guard let location = try? JSONDecoder().decode(Location.self, from: data) else { return nil }
+        switch location.LocationConstraint {
+        case nil, "": return "us-east-1"
+        case "EU": return "eu-west-1"
+        case let region?: return region
+        }
+    }
+
+    // MARK: - Regional services
+
+    /// The trails whose home is this region (shadow copies left out), then each trail's status
+    /// and event selectors, asked by ARN (which also works for organization trails).
+    private func collectTrails(region: String, into filing: Filing) async {
+        let answer = await perform(LiveRequest(.call(.describeTrails), region: region, parameters: ["includeShadowTrails": "false"]))
+        filing.file(.describeTrails, region: region, answer: answer)
+        struct Trails: Decodable {
+            struct Trail: Decodable { var Name: String?; var TrailARN: String? }
+            var trailList: [Trail]?
+        }
+        guard let data = answer.document, let trails = try? JSONDecoder().decode(Trails.self, from: data) else { return }
+        await withTaskGroup(of: Void.self) { group in
+            for trail in trails.trailList ?? [] {
+                guard let name = trail.Name else { continue }
+                let id = trail.TrailARN ?? name
+                group.addTask {
+                    filing.file(.getTrailStatus, subject: name, region: region,
+                                answer: await perform(LiveRequest(.call(.getTrailStatus), region: region, parameters: ["Name": id])))
+                }
+                group.addTask {
+                    filing.file(.getEventSelectors, subject: name, region: region,
+                                answer: await perform(LiveRequest(.call(.getEventSelectors), region: region, parameters: ["TrailName": id])))
+                }
+            }
+        }
+    }
+
+    private func collectRecorders(region: String, into filing: Filing) async {
+        for call in [AWSCall.describeConfigurationRecorders, .describeConfigurationRecorderStatus] {
+            filing.file(call, region: region, answer: await perform(LiveRequest(.call(call), region: region)))
+        }
+    }
+
+    /// Every key is described (to tell customer keys from AWS keys); rotation is asked for
+    /// customer managed symmetric keys with key material from KMS, as the export script does.
+    private func collectKeys(region: String, into filing: Filing) async {
+        let answer = await perform(LiveRequest(.call(.listKeys), region: region, allPages: true))
+        filing.file(.listKeys, region: region, answer: answer)
+        struct Keys: Decodable {
+            struct Key: Decodable { var KeyId: String? }
+            var Keys: [Key]?
+        }
+        guard let data = answer.document, let keys = try? JSONDecoder().decode(Keys.self, from: data) else { return }
+        await withTaskGroup(of: Void.self) { group in
+            for keyId in (keys.Keys ?? []).compactMap(\.KeyId) {
+                group.addTask {
+                    let description = await perform(LiveRequest(.call(.describeKey), region: region, parameters: ["KeyId": keyId]))
+                    filing.file(.describeKey, subject: keyId, region: region, answer: description)
+                    guard let data = description.document, Self.rotationApplies(data) else { return }
+                    filing.file(.getKeyRotationStatus, subject: keyId, region: region,
+                                answer: await perform(LiveRequest(.call(.getKeyRotationStatus), region: region, parameters: ["KeyId": keyId])))
+                }
+            }
+        }
+    }
+
+    static func rotationApplies(_ data: Data) -> Bool {
+        struct Description: Decodable {
+            struct Metadata: Decodable {
+                var KeyManager: String?
+                var KeySpec: String?
+                var CustomerMasterKeySpec: String?
+                var Origin: String?
+                var KeyState: String?
+            }
+            var KeyMetadata: Metadata?
+        }
+        guard let key = (try? JSONDecoder().decode(Description.self, from: data))?.KeyMetadata else { return false }
+        let spec = key.KeySpec ?? key.CustomerMasterKeySpec
+        return key.KeyManager == "CUSTOMER" && spec == "SYMMETRIC_DEFAULT" && (key.Origin ?? "AWS_KMS") == "AWS_KMS"
+            && key.KeyState != "PendingDeletion" && key.KeyState != "PendingReplicaDeletion"
+    }
+
+    private func collectAnalyzers(region: String, into filing: Filing) async {
+        filing.file(.listAnalyzers, region: region, answer: await perform(LiveRequest(.call(.listAnalyzers), region: region, allPages: true)))
+    }
+
+    // MARK: - Plumbing
+
+    private func perform(_ request: LiveRequest) async -> LiveAnswer {
+        progress.started()
+        let answer = await performer.perform(request)
+        progress.finished(failed: answer.errorCode.map { code in
+            if case let .call(call) = request.operation { return !call.absentCodes.contains(code) }
+            return true
+        } ?? false)
+        return answer
+    }
+
+    static func describe(_ answer: LiveAnswer) -> String {
+        switch answer {
+        case .document: "the answer could not be read"
+        case let .error(code, message, status): "\(code)\(status.map { " (HTTP \($0))" } ?? ""): \(message)"
+        }
+    }
+
+    private struct CallerIdentity: Decodable { var Account: String? }
+}
+
+/// Files answers under their bundle paths as they arrive, from many tasks at once.
+final class Filing: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [LiveCollection.Entry] = []
+    private var unfiled: [SnapshotError] = []
+
+    func file(_ call: AWSCall, subject: String? = nil, region: String, answer: LiveAnswer) {
+        let source = "\(call.action) \(region)\(subject.map { " \($0)" } ?? "")"
+        guard let path = BundleLayout.path(call, subject: subject, region: region) else {
+            let problem = SnapshotError(source: source, call: call, region: region,
+                                        message: "the name \(subject.map { "'\($0)'" } ?? "") cannot be filed in a snapshot bundle; not collected")
+            lock.withLock { unfiled.append(problem) }
+            return
+        }
+        // The document is classified from its path exactly as an offline read of the written
+        // bundle would classify it: live and offline documents cannot drift apart.
+        guard case let .call(classification) = FileClassifier.classify(relative: path) else {
+            lock.withLock { unfiled.append(SnapshotError(source: source, call: call, region: region, message: "internal: \(path) does not classify")) }
+            return
+        }
+        let payload: SnapshotDocument.Payload = switch answer {
+        case let .document(data): .json(data)
+        case let .error(code, message, status): .error(code: code, message: status.map { "\(message) (HTTP \($0))" } ?? message)
+        }
+        let document = SnapshotDocument(call: classification.call, subject: classification.subject, region: classification.region,
+                                        source: source, payload: payload)
+        lock.withLock { entries.append(LiveCollection.Entry(path: path, document: document)) }
+    }
+
+    func contents() -> ([LiveCollection.Entry], [SnapshotError]) {
+        lock.withLock { (entries.sorted { $0.path < $1.path }, unfiled) }
+    }
+}

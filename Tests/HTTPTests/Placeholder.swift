@@ -1,1 +1,0 @@
-// Tests of the libcurl HTTP client; see HTTPClientTests.swift.

@@ -1,1 +1,0 @@
-// Live collection tests against moto_server; see LiveScanTests.swift.

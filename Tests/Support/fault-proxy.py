@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""A loopback reverse proxy that injects the faults a cloud API throws at a scanner.
+
+    fault-proxy.py --upstream http://127.0.0.1:PORT [--seed N] [--slowdown P] [--throttle P]
+                   [--reset P] [--delay P --delay-seconds S] [--truncate P] [--fail-first N]
+
+Listens on 127.0.0.1 (port 0), prints `PORT <n>` when ready, and forwards every request
+(method, path, headers including Host, body) to the upstream, relaying its answer. With the
+given probabilities it answers instead with one of these faults:
+
+  slowdown   503 with S3's XML error <Error><Code>SlowDown</Code>...
+  throttle   400 Throttling: the query protocol's XML <ErrorResponse>, or, when the request
+             carries X-Amz-Target (the JSON protocols), {"__type":"ThrottlingException",...}
+  reset      the connection closed without an answer, with a TCP reset (SO_LINGER 0)
+  delay      S seconds of silence, then the request is forwarded as usual
+  truncate   the upstream's status, headers and Content-Length, half its body, then close
+
+--fail-first N is the deterministic mode for tests: the first N attempts of every distinct
+(method, path, body) get the chosen fault kinds in turn (every kind given a non-zero P), and
+all later attempts are forwarded cleanly. Counts of injected faults per kind go to stderr on
+exit (SIGTERM or SIGINT) and are served as JSON at /__faults.
+"""
+import argparse
+import http.client
+import json
+import random
+import signal
+import socket
+import struct
+import sys
+import threading
+import time
+import urllib.parse
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+KINDS = ("slowdown", "throttle", "reset", "delay", "truncate")
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"}
+
+
+class Faults:
+    """Decides which fault, if any, each attempt gets, and counts what it injected."""
+
+    def __init__(self, args):
+        self.lock = threading.Lock()
+        self.random = random.Random(args.seed)
+        self.chances = [(kind, getattr(args, kind)) for kind in KINDS if getattr(args, kind) > 0]
+        self.fail_first = args.fail_first
+        self.attempts = Counter()
+        self.injected = Counter()
+
+    def choose(self, method, path, body):
+        with self.lock:
+            if self.fail_first is not None:
+                key = (method, path, body)
+                seen = self.attempts[key]
+                self.attempts[key] += 1
+                kind = self.chances[seen % len(self.chances)][0] if seen < self.fail_first and self.chances else None
+            else:
+                kind = next((kind for kind, chance in self.chances if self.random.random() < chance), None)
+            if kind:
+                self.injected[kind] += 1
+            return kind
+
+    def report(self):
+        with self.lock:
+            return {kind: self.injected[kind] for kind in KINDS}
+
+
+class ProxyHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    upstream = None  # (host, port), set in main
+    faults = None
+    delay_seconds = 1.0
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.path == "/__faults":
+            return self.answer(200, json.dumps(self.faults.report()).encode(), "application/json")
+        kind = self.faults.choose(self.command, self.path, body)
+        try:
+            if kind == "slowdown":
+                return self.answer(503, SLOWDOWN, "application/xml")
+            if kind == "throttle":
+                if "X-Amz-Target" in self.headers:
+                    return self.answer(400, THROTTLING_JSON, "application/x-amz-json-1.1")
+                return self.answer(400, THROTTLING_XML, "text/xml")
+            if kind == "reset":
+                return self.reset()
+            if kind == "delay":
+                time.sleep(self.delay_seconds)
+            status, headers, answer = self.forward(body)
+            if kind == "truncate":
+                self.relay(status, headers, answer, len(answer) // 2)
+                self.close_connection = True
+            else:
+                self.relay(status, headers, answer, len(answer))
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up (its timeout); nothing to tell it
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_GET
+
+    def forward(self, body):
+        """Sends the request upstream on this client connection's own upstream connection."""
+        for retry in (False, True):
+            connection = getattr(self, "upstream_connection", None)
+            if connection is None:
+                connection = self.upstream_connection = http.client.HTTPConnection(*self.upstream, timeout=60)
+            try:
+                connection.putrequest(self.command, self.path, skip_host=True, skip_accept_encoding=True)
+                for name, value in self.headers.items():
+                    if name.lower() not in HOP_BY_HOP:
+                        connection.putheader(name, value)
+                connection.endheaders(body)
+                response = connection.getresponse()
+                return response.status, response.getheaders(), response.read()
+            except (http.client.HTTPException, OSError):
+                connection.close()
+                self.upstream_connection = None
+                if retry:
+                    raise
+
+    def relay(self, status, headers, body, sent):
+        self.send_response_only(status)
+        for name, value in headers:
+            if name.lower() not in HOP_BY_HOP and name.lower() != "content-length":
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body[:sent])
+
+    def answer(self, status, body, content_type):
+        self.send_response_only(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def reset(self):
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+
+SLOWDOWN = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>'
+            b"<Message>Please reduce your request rate.</Message><RequestId>FAULTPROXY</RequestId>"
+            b"<HostId>fault-proxy</HostId></Error>")
+THROTTLING_XML = (b'<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type>'
+                  b"<Code>Throttling</Code><Message>Rate exceeded</Message></Error>"
+                  b"<RequestId>fault-proxy</RequestId></ErrorResponse>")
+THROTTLING_JSON = b'{"__type":"ThrottlingException","message":"Rate exceeded"}'
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--upstream", required=True, help="http://host:port of the real server")
+    parser.add_argument("--seed", type=int, default=0)
+    for kind in KINDS:
+        parser.add_argument(f"--{kind}", type=float, default=0.0, metavar="P", help=f"probability of {kind}")
+    parser.add_argument("--delay-seconds", type=float, default=1.0)
+    parser.add_argument("--fail-first", type=int, metavar="N")
+    parser.add_argument("--exit-on-stdin-eof", action="store_true")
+    args = parser.parse_args()
+    upstream = urllib.parse.urlsplit(args.upstream)
+    ProxyHandler.upstream = (upstream.hostname, upstream.port or 80)
+    ProxyHandler.faults = faults = Faults(args)
+    ProxyHandler.delay_seconds = args.delay_seconds
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ProxyHandler)
+    server.daemon_threads = True
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    if args.exit_on_stdin_eof:
+        threading.Thread(target=lambda: (sys.stdin.read(), server.shutdown()), daemon=True).start()
+    print(f"PORT {server.server_address[1]}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        counts = faults.report()
+        print("injected faults: " + ", ".join(f"{kind}={counts[kind]}" for kind in KINDS), file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    main()
