@@ -9,10 +9,11 @@ POSTURE_RELEASE = .build/release/posture
 demo: deps release
 	$(POSTURE_RELEASE) scan snapshots/demo || test $$? -eq 1
 
-## test: the whole test suite (what CI runs).
+## test: the whole test suite (what CI runs). The live-AWS tests run against a private
+## moto_server on loopback, started and stopped around the run (scripts/with-moto.sh).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	./scripts/with-moto.sh $(SWIFT) test --skip-build
 
 ## bench: release-mode benchmarks: policy evaluation and loading, then a scan of a large
 ## generated authorization-details file (BENCH_CLOUDSPLAINING=1 adds the cloudsplaining comparison).

@@ -9,6 +9,9 @@ command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 # libcurl, for live scans (HTTP target); pkg-config finds its flags for SwiftPM.
 { command -v pkg-config >/dev/null && pkg-config --exists libcurl; } || need_apt+=(libcurl4-openssl-dev pkg-config)
+# scripts/moto-server.sh probes the server with curl; the HTTP tests make throwaway certificates.
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 
 if ((${#need_apt[@]})); then
   sudo_cmd=""
@@ -30,4 +33,11 @@ if ! python3 -c "import jsonschema, xmlschema, junitparser" >/dev/null 2>&1; the
   }
   python3 -m pip install --quiet jsonschema xmlschema junitparser ||
     python3 -m pip install --quiet --break-system-packages jsonschema xmlschema junitparser
+fi
+
+# The live-AWS tests run against moto_server (an AWS API emulator) and seed it with boto3.
+if ! python3 -c "import moto.server, flask, boto3" >/dev/null 2>&1; then
+  echo "installing Python packages: moto[server] boto3" >&2
+  python3 -m pip install --quiet 'moto[server]' boto3 ||
+    python3 -m pip install --quiet --break-system-packages 'moto[server]' boto3
 fi

@@ -5,6 +5,9 @@ import Foundation
 /// once it listens.
 ///
 /// The server is stopped by `stop()` or, at the latest, when the value is released.
+///
+/// From async code use `start(...)`: the initializers block while the child starts, and
+/// blocking Swift's few cooperative threads stalls every other test running in parallel.
 public final class LoopbackServer: @unchecked Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case couldNotStart(command: String, reason: String)
@@ -87,6 +90,23 @@ public final class LoopbackServer: @unchecked Sendable {
             try? FileManager.default.removeItem(at: stderrFile)
             throw exited ? Failure.exited(command: command, status: process.terminationStatus, stderr: stderr)
                          : Failure.noPort(command: command, seconds: startupTimeout, stderr: stderr)
+        }
+    }
+
+    /// Starts `python3 Tests/Support/<script>` without blocking a cooperative thread.
+    public static func start(script: String, arguments: [String] = [], environment: [String: String] = [:],
+                             startupTimeout: Double = 30, filePath: String = #filePath) async throws -> LoopbackServer {
+        try await OffPool.run {
+            try LoopbackServer(script: script, arguments: arguments, environment: environment,
+                               startupTimeout: startupTimeout, filePath: filePath)
+        }
+    }
+
+    /// Starts any command that prints `PORT <n>`, without blocking a cooperative thread.
+    public static func start(executable: String, arguments: [String], environment: [String: String] = [:],
+                             startupTimeout: Double = 30) async throws -> LoopbackServer {
+        try await OffPool.run {
+            try LoopbackServer(executable: executable, arguments: arguments, environment: environment, startupTimeout: startupTimeout)
         }
     }
 
@@ -180,5 +200,15 @@ private final class PortLine: @unchecked Sendable {
             if !condition.wait(until: deadline) { break }
         }
         return port
+    }
+}
+
+/// Runs blocking work (starting processes, waiting for them) on a thread of its own, so that
+/// async tests do not tie up the cooperative pool, which has only as many threads as cores.
+public enum OffPool {
+    public static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
     }
 }

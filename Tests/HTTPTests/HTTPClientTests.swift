@@ -7,7 +7,7 @@ import Testing
 struct HTTPClientTests {
     @Test("many concurrent requests are all answered, and never more than `concurrency` run at once")
     func concurrentRequests() async throws {
-        let server = try TestServers.echo()
+        let server = try await TestServers.echo()
         let client = try HTTPClient(quickConfiguration { $0.concurrency = 4 })
         defer { client.shutdown() }
         let paths = (0..<48).map { "/slow/0.02?request=\($0)" }
@@ -30,7 +30,7 @@ struct HTTPClientTests {
 
     @Test("a gzip-encoded body arrives decompressed")
     func gzipBody() async throws {
-        let server = try TestServers.echo()
+        let server = try await TestServers.echo()
         let client = try HTTPClient(quickConfiguration())
         defer { client.shutdown() }
         let response = try await client.send(HTTPRequest(url: server.url + "/gzip"))
@@ -43,7 +43,7 @@ struct HTTPClientTests {
 
     @Test("method, headers and body reach the server; response header names are lower-cased")
     func requestShape() async throws {
-        let server = try TestServers.echo()
+        let server = try await TestServers.echo()
         let client = try HTTPClient(quickConfiguration { $0.userAgent = "posture-test/1" })
         defer { client.shutdown() }
         let body = String(repeating: "Action=ListUsers&Version=2010-05-08&", count: 200)
@@ -68,7 +68,7 @@ struct HTTPClientTests {
 
     @Test("an error status is a response, returned after one attempt when not retryable")
     func errorStatus() async throws {
-        let server = try TestServers.echo()
+        let server = try await TestServers.echo()
         let client = try HTTPClient(quickConfiguration())
         defer { client.shutdown() }
         let response = try await client.send(HTTPRequest(url: server.url + "/status/404"))
@@ -81,7 +81,7 @@ struct HTTPClientTests {
 
     @Test("a large body arrives whole and in order")
     func largeBody() async throws {
-        let server = try TestServers.echo()
+        let server = try await TestServers.echo()
         let client = try HTTPClient(quickConfiguration())
         defer { client.shutdown() }
         let count = 3_000_000
@@ -93,7 +93,7 @@ struct HTTPClientTests {
 
     @Test("a refused connection is retried, then throws .connection naming host and path, not the query")
     func refusedConnection() async throws {
-        let server = try TestServers.echo()
+        let server = try await TestServers.echo()
         let port = server.port
         server.stop()
         let client = try HTTPClient(quickConfiguration { $0.maxAttempts = 3 })

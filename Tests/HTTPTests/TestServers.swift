@@ -5,15 +5,15 @@ import PostureTesting
 /// The Python servers of `Tests/Support/`, started per test so that fault counters and
 /// Retry-After memory never leak between tests.
 enum TestServers {
-    static func echo(tls: TLSFiles? = nil) throws -> LoopbackServer {
+    static func echo(tls: TLSFiles? = nil) async throws -> LoopbackServer {
         var arguments = ["--exit-on-stdin-eof"]
         if let tls { arguments += ["--tls", tls.certificate, tls.key] }
-        return try LoopbackServer(script: "echo-server.py", arguments: arguments)
+        return try await LoopbackServer.start(script: "echo-server.py", arguments: arguments)
     }
 
     /// A fault proxy in front of `upstream`, e.g. `["--fail-first", "2", "--reset", "1"]`.
-    static func proxy(to upstream: LoopbackServer, _ arguments: [String]) throws -> LoopbackServer {
-        try LoopbackServer(script: "fault-proxy.py", arguments: ["--exit-on-stdin-eof", "--upstream", upstream.url] + arguments)
+    static func proxy(to upstream: LoopbackServer, _ arguments: [String]) async throws -> LoopbackServer {
+        try await LoopbackServer.start(script: "fault-proxy.py", arguments: ["--exit-on-stdin-eof", "--upstream", upstream.url] + arguments)
     }
 
     /// The echo server's counters: requests seen and the most it handled at once.

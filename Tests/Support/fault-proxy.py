@@ -3,6 +3,7 @@
 
     fault-proxy.py --upstream http://127.0.0.1:PORT [--seed N] [--slowdown P] [--throttle P]
                    [--reset P] [--delay P --delay-seconds S] [--truncate P] [--fail-first N]
+                   [--log FILE]
 
 Listens on 127.0.0.1 (port 0), prints `PORT <n>` when ready, and forwards every request
 (method, path, headers including Host, body) to the upstream, relaying its answer. With the
@@ -72,6 +73,7 @@ class ProxyHandler(BaseHTTPRequestHandler):
     upstream = None  # (host, port), set in main
     faults = None
     delay_seconds = 1.0
+    request_log = None  # RequestLog with --log
 
     def log_message(self, *args):
         pass
@@ -80,6 +82,8 @@ class ProxyHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         if self.path == "/__faults":
             return self.answer(200, json.dumps(self.faults.report()).encode(), "application/json")
+        if self.request_log is not None:
+            self.request_log.write(self.command, self.path, self.headers, body)
         kind = self.faults.choose(self.command, self.path, body)
         try:
             if kind == "slowdown":
@@ -146,6 +150,27 @@ class ProxyHandler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
+class RequestLog:
+    """--log FILE: one JSON line per request — method, path, the query protocol's Action, the
+    JSON protocols' X-Amz-Target, and the SigV4 signature — so tests can check what a client
+    sends (read-only calls only) and that no signature leaks into its output."""
+
+    def __init__(self, path):
+        self.lock = threading.Lock()
+        self.file = open(path, "a", encoding="utf-8")
+
+    def write(self, method, path, headers, body):
+        action = None
+        if headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+            action = urllib.parse.parse_qs(body.decode("utf-8", "replace")).get("Action", [None])[0]
+        authorization = headers.get("Authorization", "")
+        signature = authorization.rsplit("Signature=", 1)[1] if "Signature=" in authorization else None
+        entry = {"method": method, "path": path, "action": action, "target": headers.get("X-Amz-Target"), "signature": signature}
+        with self.lock:
+            self.file.write(json.dumps(entry) + "\n")
+            self.file.flush()
+
+
 SLOWDOWN = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>'
             b"<Message>Please reduce your request rate.</Message><RequestId>FAULTPROXY</RequestId>"
             b"<HostId>fault-proxy</HostId></Error>")
@@ -164,11 +189,13 @@ def main():
     parser.add_argument("--delay-seconds", type=float, default=1.0)
     parser.add_argument("--fail-first", type=int, metavar="N")
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
+    parser.add_argument("--log", metavar="FILE", help="append one JSON line per request (method, path, action, target, signature)")
     args = parser.parse_args()
     upstream = urllib.parse.urlsplit(args.upstream)
     ProxyHandler.upstream = (upstream.hostname, upstream.port or 80)
     ProxyHandler.faults = faults = Faults(args)
     ProxyHandler.delay_seconds = args.delay_seconds
+    ProxyHandler.request_log = RequestLog(args.log) if args.log else None
     server = ThreadingHTTPServer(("127.0.0.1", 0), ProxyHandler)
     server.daemon_threads = True
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -33,8 +33,8 @@ struct AWSAPIPerformer: LiveCallPerformer {
         while true {
             let page: AWSJSONValue
             switch await send(operation, parameters: parameters, region: request.region) {
-            case let .failure(answer): return answer
-            case let .success(value): page = value
+            case let .failed(answer): return answer
+            case let .page(value): page = value
             }
             pages.append(page)
             guard request.allPages, let paginator = operation.paginator, pages.count < maxPages,
@@ -54,7 +54,12 @@ struct AWSAPIPerformer: LiveCallPerformer {
     }
 
     /// One page: request, endpoint, signature, send, decode; one S3 region redirect followed.
-    private func send(_ operation: AWSOperation, parameters: [String: AWSParameter], region: String) async -> Result<AWSJSONValue, LiveAnswer> {
+    private enum PageOutcome {
+        case page(AWSJSONValue)
+        case failed(LiveAnswer)
+    }
+
+    private func send(_ operation: AWSOperation, parameters: [String: AWSParameter], region: String) async -> PageOutcome {
         var region = region
         var redirected = false
         while true {
@@ -62,14 +67,14 @@ struct AWSAPIPerformer: LiveCallPerformer {
             var request: HTTPRequest
             let signer: SigV4Signer
             switch prepare(operation, parameters: parameters, region: region, label: label) {
-            case let .failure(answer): return .failure(answer)
-            case let .success(prepared): (request, signer) = prepared
+            case let .failed(answer): return .failed(answer)
+            case let .prepared(prepared, preparedSigner): (request, signer) = (prepared, preparedSigner)
             }
             let key: AWSCredentials
             do {
                 key = try await credentials.credentials()
             } catch {
-                return .failure(.error(code: "CredentialsError", message: error.description, status: nil))
+                return .failed(.error(code: "CredentialsError", message: "\(error)", status: nil))
             }
             let material = SigningKeyMaterial(accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, sessionToken: key.sessionToken)
             request.prepare = { request in
@@ -79,12 +84,12 @@ struct AWSAPIPerformer: LiveCallPerformer {
             do {
                 response = try await transport.send(request)
             } catch {
-                return .failure(Self.answer(for: error))
+                return .failed(Self.answer(for: error))
             }
             if (200..<300).contains(response.status) {
                 switch decoder.decodeDocument(response, operation: operation) {
-                case let .success(document): return .success(document)
-                case let .failure(error): return .failure(.error(code: error.code, message: error.message, status: error.status))
+                case let .success(document): return .page(document)
+                case let .failure(error): return .failed(.error(code: error.code, message: error.message, status: error.status))
                 }
             }
             // S3 answers a request sent to the wrong region with 301/307 (or 400 for a bad
@@ -95,24 +100,32 @@ struct AWSAPIPerformer: LiveCallPerformer {
                 redirected = true
                 continue
             }
-            let error = decoder.decodeError(response, operation: operation)
-            return .failure(.error(code: error.code, message: error.message, status: error.status))
+            guard let service = model.service(operation.service) else {
+                return .failed(.error(code: "HTTP\(response.status)", message: "HTTP \(response.status)", status: response.status))
+            }
+            let error = decoder.decodeError(response, service: service)
+            return .failed(.error(code: error.code, message: error.message, status: error.status))
         }
     }
 
+    private enum Prepared {
+        case prepared(HTTPRequest, SigV4Signer)
+        case failed(LiveAnswer)
+    }
+
     /// The HTTP request for one page, on the right endpoint, not yet signed.
-    private func prepare(_ operation: AWSOperation, parameters: [String: AWSParameter], region: String, label: String) -> Result<(HTTPRequest, SigV4Signer), LiveAnswer> {
+    private func prepare(_ operation: AWSOperation, parameters: [String: AWSParameter], region: String, label: String) -> Prepared {
         let wire: AWSWireRequest
         let endpoint: AWSEndpoint
         do {
             wire = try model.request(for: operation, parameters: parameters)
         } catch {
-            return .failure(.error(code: "InvalidRequest", message: error.description, status: nil))
+            return .failed(.error(code: "InvalidRequest", message: error.description, status: nil))
         }
         do {
             endpoint = try self.endpoint(for: operation, wire: wire, parameters: parameters, region: region)
         } catch {
-            return .failure(.error(code: "EndpointError", message: error.description, status: nil))
+            return .failed(.error(code: "EndpointError", message: error.description, status: nil))
         }
         // The endpoint's base URL already addresses the bucket (path or virtual-hosted style);
         // bucket operations add only their query (`/my-bucket?acl`, `https://my-bucket.s3…/?acl`).
@@ -127,7 +140,7 @@ struct AWSAPIPerformer: LiveCallPerformer {
         if !query.isEmpty { url += "?" + query }
         let request = HTTPRequest(method: wire.method, url: url, headers: wire.headers.map { HTTPHeader($0.name, $0.value) } + endpoint.headers,
                                   body: wire.body, rateKey: "\(endpoint.signingName) \(region)", label: label)
-        return .success((request, endpoint.signer()))
+        return .prepared(request, endpoint.signer())
     }
 
     private func endpoint(for operation: AWSOperation, wire: AWSWireRequest, parameters: [String: AWSParameter], region: String) throws(AWSEndpointError) -> AWSEndpoint {

@@ -1,0 +1,163 @@
+import Foundation
+import PostureTesting
+import Testing
+@testable import ProviderAWS
+
+/// What a live scan sends and what it prints: read-only calls only, no secret anywhere, and
+/// faults on the wire either retried away or reported as incomplete — never a hang.
+@Suite("Live AWS scan: read-only, secrets, faults", .enabled(if: PostureBinary.url != nil, "the posture binary is built beside the tests"))
+struct LiveSafetyTests {
+    /// A read-only action: Get/List/Describe, or IAM's request to build the credential report.
+    static func isReadOnly(_ operation: String) -> Bool {
+        ["Get", "List", "Describe"].contains { operation.hasPrefix($0) } || operation == "GenerateCredentialReport"
+    }
+
+    @Test("every operation the collector can send is read-only, and the wire model holds no other")
+    func operationsAreReadOnly() {
+        for operation in LiveOperation.all {
+            #expect(Self.isReadOnly(operation.operationName), "\(operation)")
+            if let permission = operation.permission {
+                let action = String(permission.split(separator: ":").last ?? "")
+                #expect(Self.isReadOnly(action), "\(permission)")
+            }
+        }
+        // Requests are built from the generated model only: it must not hold a write operation.
+        let model = AWSWireModel.standard
+        #expect(model.operations.count >= LiveOperation.all.count)
+        for operation in model.operations {
+            #expect(Self.isReadOnly(operation.name), "\(operation.service):\(operation.name)")
+        }
+        for operation in LiveOperation.all {
+            let found: AWSOperation? = switch operation {
+            case let .call(call): model.operation(for: call)
+            case .generateCredentialReport: model.operation(for: AWSAuxiliaryOperation.generateCredentialReport)
+            case .describeRegions: model.operation(for: AWSAuxiliaryOperation.describeRegions)
+            }
+            #expect(found != nil, "\(operation) has no model")
+            // REST APIs: reads are GETs (S3, S3 Control, Access Analyzer).
+            if let found, found.requestURI != "/" { #expect(found.httpMethod == "GET", "\(operation)") }
+        }
+    }
+
+    @Test("a scan sends only read-only requests, and no secret reaches output, reports or the snapshot")
+    func wireAndSecrets() throws {
+        let seeded = try SeededAccount.seed()
+        let proxy = try FaultProxy(upstream: Moto.url(), arguments: [])
+        defer { proxy.stop() }
+        let folder = try TestPaths.temporaryFolder("posture-live-secrets")
+        var environment = try seeded.environment(endpoint: proxy.url)
+        let report = folder.appendingPathComponent("report.json").path
+        let sarif = folder.appendingPathComponent("report.sarif").path
+        let scan = try PostureBinary.run(["scan", "aws", "--live", "--verbose", "--fail-on", "none", "--report", "json=\(report)",
+                                          "--report", "sarif=\(sarif)", "--format", "text"], environment: environment)
+        #expect([0, 1, 3].contains(scan.status), "\(scan.stderr)")
+        #expect(scan.stderr.contains("HTTP 200"), "--verbose logs each request")
+        let bundle = folder.appendingPathComponent("bundle").path
+        environment["AWS_PROFILE"] = nil
+        let snapshot = try PostureBinary.run(["snapshot", "aws", "--out", bundle, "--verbose"], environment: environment)
+        #expect([0, 3].contains(snapshot.status), "\(snapshot.stderr)")
+
+        let requests = try proxy.requests()
+        #expect(requests.count > 20)
+        for request in requests {
+            if let action = request.action ?? request.target.map({ String($0.split(separator: ".").last ?? "") }) {
+                #expect(Self.isReadOnly(action), "\(request)")
+            } else {
+                // REST (S3, S3 Control, Access Analyzer): reads only.
+                #expect(request.method == "GET", "\(request)")
+            }
+        }
+        let signatures = Set(requests.compactMap(\.signature))
+        #expect(!signatures.isEmpty)
+        var texts = [scan.stdout, scan.stderr, snapshot.stdout, snapshot.stderr,
+                     try String(contentsOfFile: report, encoding: .utf8), try String(contentsOfFile: sarif, encoding: .utf8)]
+        for file in try FileManager.default.subpathsOfDirectory(atPath: bundle) where file.hasSuffix(".json") {
+            texts.append(try String(contentsOfFile: bundle + "/" + file, encoding: .utf8))
+        }
+        let secrets = [seeded.SecretAccessKey, seeded.SessionToken, String(seeded.SessionToken.prefix(24))] + signatures
+        for secret in secrets {
+            #expect(!texts.contains { $0.contains(secret) }, "a secret value (\(secret.prefix(4))…) was printed or written")
+        }
+    }
+
+    @Test("faults retried within the budget give the clean run's findings")
+    func faultsRetriedAway() throws {
+        let seeded = try SeededAccount.seed()
+        let folder = try TestPaths.temporaryFolder("posture-live-faults")
+        let clean = folder.appendingPathComponent("clean.json").path
+        let first = try PostureBinary.run(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(clean)"],
+                                          environment: try seeded.environment())
+        #expect(first.status == 3, "\(first.stderr)")
+        // Every distinct request fails twice first: with 503 SlowDown, 400 Throttling (or
+        // ThrottlingException), a reset connection, or a truncated body, in turn.
+        let proxy = try FaultProxy(upstream: Moto.url(), arguments: ["--fail-first", "2", "--slowdown", "1", "--throttle", "1", "--reset", "1", "--truncate", "1"])
+        defer { proxy.stop() }
+        let faulty = folder.appendingPathComponent("faulty.json").path
+        let second = try PostureBinary.run(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(faulty)"],
+                                           environment: try seeded.environment(endpoint: proxy.url))
+        #expect(second.status == 3, "\(second.stderr)")
+        let cleanFindings = try ReportedFindings.read(clean), faultyFindings = try ReportedFindings.read(faulty)
+        #expect(LiveScanTests.comparable(faultyFindings) == LiveScanTests.comparable(cleanFindings))
+        #expect(faultyFindings.scan.incomplete.map(\.dataSet) == cleanFindings.scan.incomplete.map(\.dataSet))
+        let injected = try proxy.injected()
+        #expect(injected.values.reduce(0, +) > 50, "\(injected)")
+    }
+
+    @Test("faults beyond the retry budget: the scan reports incomplete (exit 3) and ends within its timeout")
+    func faultsBeyondBudget() throws {
+        let seeded = try SeededAccount.seed()
+        let proxy = try FaultProxy(upstream: Moto.url(), arguments: ["--delay", "0.3", "--delay-seconds", "30", "--reset", "0.2", "--seed", "7"])
+        defer { proxy.stop() }
+        let folder = try TestPaths.temporaryFolder("posture-live-budget")
+        let report = folder.appendingPathComponent("report.json").path
+        let started = Date()
+        let scan = try PostureBinary.run(["scan", "aws", "--live", "--quiet", "--call-timeout", "4", "--fail-on", "none",
+                                          "--report", "json=\(report)"], environment: try seeded.environment(endpoint: proxy.url))
+        let elapsed = Date().timeIntervalSince(started)
+        // The identity call may itself be lost (exit 2, said clearly); otherwise the scan is incomplete.
+        #expect(scan.status == 3 || (scan.status == 2 && scan.stderr.contains("caller's identity")), "\(scan.status) \(scan.stderr)")
+        // A bound, not a speed test: every call gives up after --call-timeout 4 s, and calls
+        // depend on each other at most four deep (location → bucket settings; trail → status).
+        #expect(elapsed < 60, "took \(elapsed) s")
+        if scan.status == 3 {
+            let findings = try ReportedFindings.read(report)
+            #expect(findings.scan.incomplete.contains { $0.code == "RequestTimeout" || $0.code == "ConnectionFailure" }, "\(findings.scan.incomplete)")
+            #expect(findings.findings.contains { $0.status == "not-assessed" })
+        }
+    }
+}
+
+/// Tests/Support/fault-proxy.py in front of moto, with its request log.
+final class FaultProxy {
+    struct Request: Decodable, CustomStringConvertible {
+        var method: String
+        var path: String
+        var action: String?
+        var target: String?
+        var signature: String?
+        var description: String { "\(method) \(path) \(action ?? target ?? "")" }
+    }
+
+    let server: LoopbackServer
+    let log: String
+
+    init(upstream: String, arguments: [String]) throws {
+        log = FileManager.default.temporaryDirectory.appendingPathComponent("posture-proxy-\(UUID().uuidString).jsonl").path
+        server = try LoopbackServer(script: "fault-proxy.py", arguments: ["--upstream", upstream, "--log", log] + arguments)
+    }
+
+    /// With `localhost`, so that S3 Control's `<account>.localhost` resolves to the proxy too.
+    var url: String { "http://localhost:\(server.port)" }
+
+    func requests() throws -> [Request] {
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
+    }
+
+    func injected() throws -> [String: Int] {
+        let answer = shell(["curl", "-fsS", "http://127.0.0.1:\(server.port)/__faults"])
+        return try JSONDecoder().decode([String: Int].self, from: Data(answer.stdout.utf8))
+    }
+
+    func stop() { _ = server.stop() }
+}
