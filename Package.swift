@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PostureCLITests", dependencies: ["PostureTesting"], swiftSettings: strict),
-        .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "PostureTesting"], exclude: ["Wire/Fixtures"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "PostureTesting"], swiftSettings: strict),
         // Live collection against moto_server on loopback (started by .ci/run / make test).
         .testTarget(name: "LiveAWSTests", dependencies: ["ProviderAWS", "HTTP", "Model", "PostureTesting"], swiftSettings: strict),

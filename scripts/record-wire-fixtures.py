@@ -200,6 +200,10 @@ class Recorder:
         exchanges = []
         current = {}
 
+        def before_parameter_build(params, **kwargs):
+            # The operation's input as botocore received it (the paginator's tokens included).
+            current["params"] = copy.deepcopy(params)
+
         def before_send(request, **kwargs):
             parts = urlsplit(request.url)
             body = request.body or b""
@@ -224,11 +228,12 @@ class Recorder:
 
         def after_call(http_response, parsed, **kwargs):
             page = copy.deepcopy(parsed)
-            page.pop("ResponseMetadata", None)
-            exchanges.append(dict(current, parsed=page))
+            metadata = page.pop("ResponseMetadata", {})
+            exchanges.append(dict(current, parsed=page, requestId=metadata.get("RequestId")))
             current.clear()
 
         driver.session.register("before-send", strip_account_host)
+        driver.session.register("before-parameter-build", before_parameter_build)
         driver.session.register("before-send", before_send)
         driver.session.register("before-parse", before_parse)
         driver.session.get_component("event_emitter").register_last("after-call", after_call)
@@ -251,7 +256,7 @@ class Recorder:
                     f.write(f"{key}: {response['headers'][key]}\n")
             with open(os.path.join(folder, base + ".body"), "wb") as f:
                 f.write(response["body"])
-            write_json(os.path.join(folder, base + ".request.json"), exchange["request"])
+            write_json(os.path.join(folder, base + ".request.json"), dict(exchange["request"], params=exchange["params"]))
             if response["status"] < 300:
                 write_json(os.path.join(folder, base + ".expected.json"), exchange["parsed"])
         call = {"name": name or (names[0] if names else operation), "service": service_folder, "operation": operation,
@@ -267,8 +272,10 @@ class Recorder:
             metadata = {}
             if exchanges:
                 headers = exchanges[-1]["response"]["headers"]
+                # The request id botocore reports: from the body when it carries one (EC2, query).
                 metadata = {"status": exchanges[-1]["response"]["status"],
-                            "requestId": headers.get("x-amzn-requestid") or headers.get("x-amz-request-id")}
+                            "requestId": exchanges[-1]["requestId"] or headers.get("x-amzn-requestid")
+                            or headers.get("x-amz-request-id")}
             call["error"] = dict({"code": error.get("Code"), "message": error.get("Message")}, **metadata)
             call["cliError"] = stderr.getvalue().strip()
         self.calls.append(call)

@@ -12,6 +12,37 @@ extension AWSJSONValue {
         return Data(out)
     }
 
+    /// The document as Python's `json.dumps` writes it by default (`{"a": 1, "b": [1, 2]}`):
+    /// the request bodies botocore sends for the json protocols.
+    public func pythonDumpsData() -> Data {
+        var out: [UInt8] = []
+        writeInline(into: &out)
+        return Data(out)
+    }
+
+    private func writeInline(into out: inout [UInt8]) {
+        switch self {
+        case let .array(items):
+            out.append(0x5B)
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(contentsOf: [0x2C, 0x20]) }
+                item.writeInline(into: &out)
+            }
+            out.append(0x5D)
+        case let .object(members):
+            out.append(0x7B)
+            for (index, member) in members.enumerated() {
+                if index > 0 { out.append(contentsOf: [0x2C, 0x20]) }
+                Self.writeString(member.key, into: &out)
+                out.append(contentsOf: [0x3A, 0x20])
+                member.value.writeInline(into: &out)
+            }
+            out.append(0x7D)
+        default:
+            write(into: &out, depth: 0)
+        }
+    }
+
     private func write(into out: inout [UInt8], depth: Int) {
         switch self {
         case .null: out.append(contentsOf: Array("null".utf8))

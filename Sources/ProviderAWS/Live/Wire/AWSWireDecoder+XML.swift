@@ -3,8 +3,8 @@ import Foundation
 /// XML answers (query, ec2, rest-xml) read through the output shape, the way botocore's
 /// BaseXMLResponseParser reads them.
 extension AWSWireDecoder {
-    func xmlStructure(_ shape: AWSShape, node: XMLElement) throws(WireDecodingError) -> AWSJSONValue {
-        var byName: [String: [XMLElement]] = [:]
+    func xmlStructure(_ shape: AWSShape, node: WireXMLElement) throws(WireDecodingError) -> AWSJSONValue {
+        var byName: [String: [WireXMLElement]] = [:]
         for child in node.children { byName[child.name, default: []].append(child) }
         var members: [AWSJSONMember] = []
         members.reserveCapacity(shape.members.count)
@@ -29,7 +29,7 @@ extension AWSWireDecoder {
     }
 
     /// `nodes` are the elements found for the member: one, or several for a flattened list or map.
-    func xmlValue(_ reference: AWSMemberReference, nodes: [XMLElement]) throws(WireDecodingError) -> AWSJSONValue {
+    func xmlValue(_ reference: AWSMemberReference, nodes: [WireXMLElement]) throws(WireDecodingError) -> AWSJSONValue {
         guard let first = nodes.first else { return .null }
         let shape = model.shape(reference.shape)
         switch shape.kind {
@@ -105,7 +105,7 @@ extension AWSWireDecoder {
     /// Python's `urllib.parse.unquote`: `%XX` decoded (invalid escapes kept as written, `+`
     /// kept), the bytes read as UTF-8 with replacement characters.
     static func percentDecoded(_ text: String) -> Data {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         guard bytes.contains(0x25) else { return Data(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -127,7 +127,7 @@ extension AWSWireDecoder {
                 index += 1
             }
         }
-        bytes = Array(String(decoding: out, as: UTF8.self).utf8)
-        return Data(bytes)
+        // Invalid UTF-8 is replaced when the JSON reader makes strings, as Python's unquote does.
+        return Data(out)
     }
 }

@@ -40,13 +40,13 @@ public struct AWSWireDecoder: Sendable {
         }
     }
 
-    func xmlRoot(_ body: Data) throws(WireDecodingError) -> XMLElement {
+    func xmlRoot(_ body: Data) throws(WireDecodingError) -> WireXMLElement {
         do { return try XMLTreeReader.parse(body) } catch { throw WireDecodingError(reason: error.description) }
     }
 
-    private func decodeQuery(root: XMLElement, operation: AWSOperation) throws(WireDecodingError) -> AWSJSONValue {
+    private func decodeQuery(root: WireXMLElement, operation: AWSOperation) throws(WireDecodingError) -> AWSJSONValue {
         guard let output = operation.output else { return .object([]) }
-        var start: XMLElement? = root
+        var start: WireXMLElement? = root
         if let wrapper = operation.resultWrapper { start = root.child(wrapper) }
         // An answer without its result element carries nothing (botocore would fail on it;
         // AWS sends the element even when empty).
@@ -57,10 +57,11 @@ public struct AWSWireDecoder: Sendable {
     private func decodeRestXML(_ response: HTTPResponse, operation: AWSOperation) throws(WireDecodingError) -> Result<AWSJSONValue, AWSErrorAnswer> {
         guard let outputIndex = operation.output else { return .success(.object([])) }
         let output = model.shape(outputIndex)
-        let root = response.body.isEmpty ? nil : try xmlRoot(response.body)
+        // A string payload (GetBucketPolicy's JSON) is the body itself, not XML.
+        let stringPayload = Self.hasStreamingPayload(output, model: model)
+        let root = response.body.isEmpty || stringPayload ? nil : try xmlRoot(response.body)
         // S3 can answer 200 with an error document (botocore's _handle_200_error).
-        if let root, root.name == "Error", root.child("Code") != nil, !Self.hasStreamingPayload(output, model: model),
-           let service = model.service(operation.service) {
+        if let root, root.name == "Error", root.child("Code") != nil, let service = model.service(operation.service) {
             return .failure(decodeError(HTTPResponse(status: 500, headers: response.headers, body: response.body), service: service))
         }
         var members = try headerMembers(output, response: response)
