@@ -7,9 +7,9 @@ import Testing
 /// Support/metadata_server.py on 127.0.0.1.
 @Suite("Container and instance metadata credentials", .serialized)
 struct AWSMetadataCredentialTests {
-    func resolve(_ environment: [String: String], containerBase: String = AWSContainerCredentialProvider.relativeBase) async throws(AWSCredentialError) -> AWSCredentialResolution {
+    func resolve(_ environment: [String: String], containerBase: String = AWSContainerCredentialProvider.relativeBase) async throws -> AWSCredentialResolution {
         try await AWSCredentialChain.resolve(options: AWSCredentialOptions(), environment: environment, transport: UnusedTransport(),
-                                             metadataTransport: URLSessionTransport(), sign: { _, _, _, _ in },
+                                             metadataTransport: try TestHTTP.metadataClient(), sign: { _, _, _, _ in },
                                              stsEndpoint: { _ in "http://127.0.0.1:9" }, containerBase: containerBase)
     }
 
@@ -56,7 +56,7 @@ struct AWSMetadataCredentialTests {
         let credentials = try await resolution.provider.credentials()
         #expect(credentials.accessKeyId == "ASIAMETADATA0001")
         #expect(credentials.source == "instance metadata (role scanner-role)")
-        let count = try await URLSessionTransport().send(.init(url: "\(server.url)/__count"))
+        let count = try await TestHTTP.client().send(.init(url: "\(server.url)/__count"))
         #expect(String(decoding: count.body, as: UTF8.self) == "1")
     }
 
@@ -64,7 +64,7 @@ struct AWSMetadataCredentialTests {
     func tokenRequired() async throws {
         let server = try LocalServer(CredentialSupport.script("metadata_server.py"), ["imds"])
         defer { server.stop() }
-        let response = try await URLSessionTransport().send(.init(url: "\(server.url)/latest/meta-data/iam/security-credentials/"))
+        let response = try await TestHTTP.client().send(.init(url: "\(server.url)/latest/meta-data/iam/security-credentials/"))
         #expect(response.status == 401)
     }
 
@@ -72,9 +72,9 @@ struct AWSMetadataCredentialTests {
     func imdsV1() async throws {
         let server = try LocalServer(CredentialSupport.script("metadata_server.py"), ["imds", "--no-v2"])
         defer { server.stop() }
-        let v1 = AWSInstanceMetadataProvider(endpoint: server.url, allowIMDSv1: true, transport: URLSessionTransport())
+        let v1 = AWSInstanceMetadataProvider(endpoint: server.url, allowIMDSv1: true, transport: try TestHTTP.client())
         #expect(try await v1.credentials().accessKeyId == "ASIAMETADATA0001")
-        let v2only = AWSInstanceMetadataProvider(endpoint: server.url, allowIMDSv1: false, transport: URLSessionTransport())
+        let v2only = AWSInstanceMetadataProvider(endpoint: server.url, allowIMDSv1: false, transport: try TestHTTP.client())
         let error = await #expect(throws: AWSCredentialError.self) { try await v2only.credentials() }
         #expect(error?.reason == "token request answered HTTP 404 and IMDSv1 is disabled")
     }

@@ -14,9 +14,9 @@ struct AWSSTSCredentialTests {
         moto = try Self.sharedMoto.get()
     }
 
-    func resolve(_ options: AWSCredentialOptions, _ environment: [String: String], signer: RecordingSigner) async throws(AWSCredentialError) -> AWSCredentialResolution {
+    func resolve(_ options: AWSCredentialOptions, _ environment: [String: String], signer: RecordingSigner) async throws -> AWSCredentialResolution {
         let endpoint = moto.url
-        return try await AWSCredentialChain.resolve(options: options, environment: environment, transport: URLSessionTransport(),
+        return try await AWSCredentialChain.resolve(options: options, environment: environment, transport: try TestHTTP.client(),
                                                     metadataTransport: UnusedTransport(), sign: signer.sign, stsEndpoint: { _ in endpoint })
     }
 
@@ -93,7 +93,7 @@ struct AWSSTSCredentialTests {
     func failures() async throws {
         let server = try LocalServer(CredentialSupport.script("metadata_server.py"), ["ecs"])
         defer { server.stop() }
-        let sts = AWSSTSClient(transport: URLSessionTransport(), sign: RecordingSigner().sign, endpoint: { _ in server.url }, region: "us-west-2")
+        let sts = AWSSTSClient(transport: try TestHTTP.client(), sign: RecordingSigner().sign, endpoint: { _ in server.url }, region: "us-west-2")
         let source = AWSStaticCredentialProvider(AWSCredentials(accessKeyId: "AKIAX", secretAccessKey: "y", source: "test"))
         let provider = AWSAssumeRoleProvider(source: source, roleArn: "arn:aws:iam::1:role/r", sessionName: "s", sts: sts, context: "--assume-role arn:aws:iam::1:role/r")
         let error = await #expect(throws: AWSCredentialError.self) { try await provider.credentials() }
