@@ -61,9 +61,12 @@ public struct AWSSharedConfig: Sendable {
             return nil
         }
         let display = DisplayPath.of(path, home: home)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read through a file handle: FileManager.contents(atPath:) answers nil for character
+        // devices, and AWS_CONFIG_FILE=/dev/null is the usual way to say "no config file".
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
             throw AWSCredentialError(.invalidConfiguration, display, "cannot be read")
         }
+        try? handle.close()
         guard let text = String(data: data, encoding: .utf8) else {
             throw AWSCredentialError(.invalidConfiguration, display, "is not UTF-8 text")
         }

@@ -138,7 +138,11 @@ struct AWSAPIPerformer: LiveCallPerformer {
         }
         let query = wire.encodedQuery
         if !query.isEmpty { url += "?" + query }
-        let request = HTTPRequest(method: wire.method, url: url, headers: wire.headers.map { HTTPHeader($0.name, $0.value) } + endpoint.headers,
+        // The model already writes S3 Control's x-amz-account-id; a second copy would be
+        // joined into "id,id" and refused.
+        var headers = wire.headers.map { HTTPHeader($0.name, $0.value) }
+        for header in endpoint.headers where wire.header(header.name) == nil { headers.append(header) }
+        let request = HTTPRequest(method: wire.method, url: url, headers: headers,
                                   body: wire.body, rateKey: "\(endpoint.signingName) \(region)", label: label)
         return .prepared(request, endpoint.signer())
     }
