@@ -32,5 +32,4 @@ public struct AWSProfile: Sendable, Equatable {
         guard let entry = settings[key.lowercased()] else { return "profile \"\(name)\"" }
         return "profile \"\(name)\" in \(DisplayPath.of(entry.file, home: home)):\(entry.line)"
     }
-
 }
