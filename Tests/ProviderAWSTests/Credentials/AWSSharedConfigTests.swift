@@ -106,6 +106,14 @@ struct AWSSharedConfigTests {
         #expect(config.profile("x")?.endpointURL == "http://127.0.0.1:5000")
     }
 
+    @Test("AWS_CONFIG_FILE=/dev/null reads as an empty file, the usual way to say 'no config'")
+    func devNull() throws {
+        let config = try AWSSharedConfig.load(environment: ["HOME": "/nonexistent", "AWS_CONFIG_FILE": "/dev/null",
+                                                            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"])
+        #expect(config.config?.sections.isEmpty == true)
+        #expect(config.profile("default") == nil)
+    }
+
     @Test("shlex-compatible splitting of credential_process commands")
     func shellWords() throws {
         #expect(try ShellWords.split(#"/bin/tool --flag "two words" 'single \q' esc\ aped "a\"b" '' x"#)

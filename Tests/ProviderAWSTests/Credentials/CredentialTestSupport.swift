@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HTTP
 import PostureTesting
 @testable import ProviderAWS
@@ -57,43 +54,22 @@ final class LocalServer: @unchecked Sendable {
     deinit { if process.isRunning { stop() } }
 }
 
-/// Sends requests with URLSession (libcurl underneath on Linux), calling `prepare` as the real
-/// client does. Stands in for the HTTP target's client until that lands on main.
-struct URLSessionTransport: HTTPTransport {
-    func send(_ request: HTTPRequest) async throws(HTTPError) -> HTTPResponse {
-        var request = request
-        do {
-            try request.prepare?(&request)
-        } catch {
-            throw HTTPError(kind: .invalidRequest, message: "prepare failed", label: request.label, attempts: 1)
-        }
-        guard let url = URL(string: request.url) else {
-            throw HTTPError(kind: .invalidRequest, message: "bad URL", label: request.label, attempts: 1)
-        }
-        var urlRequest = URLRequest(url: url, timeoutInterval: 5)
-        urlRequest.httpMethod = request.method
-        for header in request.headers { urlRequest.addValue(header.value, forHTTPHeaderField: header.name) }
-        if !request.body.isEmpty { urlRequest.httpBody = request.body }
-        do {
-            let (data, response) = try await URLSession.shared.data(for: urlRequest)
-            guard let http = response as? HTTPURLResponse else {
-                throw HTTPError(kind: .connection, message: "not HTTP", label: request.label, attempts: 1)
-            }
-            var headers: [String: String] = [:]
-            for (name, value) in http.allHeaderFields {
-                if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-            }
-            return HTTPResponse(status: http.statusCode, headers: headers, body: data, url: request.url)
-        } catch let error as HTTPError {
-            throw error
-        } catch {
-            throw HTTPError(kind: .connection, message: "\((error as NSError).localizedDescription)", label: request.label, attempts: 1)
-        }
+/// The real libcurl client, with timeouts short enough for loopback servers.
+enum TestHTTP {
+    static func client() throws -> HTTPClient {
+        var configuration = HTTPClientConfiguration()
+        configuration.connectTimeout = 2
+        configuration.attemptTimeout = 10
+        configuration.totalTimeout = 20
+        configuration.maxAttempts = 2
+        return try HTTPClient(configuration)
     }
+
+    /// The configuration the live session gives the metadata client.
+    static func metadataClient() throws -> HTTPClient { try HTTPClient(.instanceMetadata) }
 }
 
-/// Stands in for SigV4 (moto accepts any signature): writes an Authorization header that names
-/// the access key, so moto attributes the call, and records which credentials signed.
+/// Signs with the real SigV4 signer and records which credentials signed what.
 final class RecordingSigner: @unchecked Sendable {
     private let lock = NSLock()
     private var signed: [(accessKeyId: String, region: String, service: String)] = []
@@ -103,10 +79,9 @@ final class RecordingSigner: @unchecked Sendable {
     var sign: AWSRequestSigning {
         { [self] request, credentials, region, service in
             lock.withLock { signed.append((credentials.accessKeyId, region, service)) }
-            request.headers.append(HTTPHeader(
-                "Authorization",
-                "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/20240101/\(region)/\(service)/aws4_request, SignedHeaders=host, Signature=00"))
-            if let token = credentials.sessionToken { request.headers.append(HTTPHeader("X-Amz-Security-Token", token)) }
+            let key = SigningKeyMaterial(accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey,
+                                         sessionToken: credentials.sessionToken)
+            try SigV4Signer(service: service, region: region).sign(&request, key: key, date: Date())
         }
     }
 }

@@ -62,7 +62,7 @@ public struct AWSInstanceMetadataProvider: AWSCredentialProvider {
             response = try await transport.send(request)
         } catch {
             // Unreachable: not on EC2 (or IMDS blocked). Trying IMDSv1 would only wait again.
-            throw AWSCredentialError(.retrievalFailed, context, "not reachable (\(error.message))")
+            throw AWSCredentialError(.retrievalFailed, context, "not reachable: \(error.message)")
         }
         switch response.status {
         case 200:

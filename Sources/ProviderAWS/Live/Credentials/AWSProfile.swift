@@ -32,10 +32,4 @@ public struct AWSProfile: Sendable, Equatable {
         guard let entry = settings[key.lowercased()] else { return "profile \"\(name)\"" }
         return "profile \"\(name)\" in \(DisplayPath.of(entry.file, home: home)):\(entry.line)"
     }
-
-    /// `profile "dev" in ~/.aws/config` — the files the profile's settings came from.
-    var filesDescription: String {
-        let files = Set(settings.values.map { DisplayPath.of($0.file, home: home) }).sorted()
-        return files.isEmpty ? "profile \"\(name)\"" : "profile \"\(name)\" in \(files.joined(separator: " and "))"
-    }
 }

@@ -70,8 +70,10 @@ enum BoundedProcess {
                 exited.wait()
             }
         }
-        // A grandchild may keep a pipe open after the child exits; do not wait for it for long.
-        _ = drained.wait(timeout: .now() + 1)
+        // The readers finish once the pipes close, normally right after the exit. A grandchild
+        // that inherited a pipe could keep it open: wait a bounded while, then give up on the
+        // output rather than parse half of it.
+        if drained.wait(timeout: .now() + 10) == .timedOut { timedOut = true }
         return .success(Output(status: process.terminationStatus, stdout: outBox.get(), stderr: errBox.get(), timedOut: timedOut))
     }
 
