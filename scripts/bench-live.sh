@@ -86,10 +86,10 @@ if [[ ${BENCH_POSTURE:-1} != 0 ]]; then
     POSTURE_TIMINGS=1 measure "posture-c$c" "$ROOT/.build/release/posture" scan aws --live \
       --endpoint-url "$endpoint" --region us-east-1 --concurrency "$c" \
       --format json -o "$WORK/posture-c$c.json" --soft-fail
-    # TODO(live scan): the scan is to print its API call count on stderr; adjust this pattern to
-    # the line it prints once `posture scan aws --live` exists.
-    calls=$(grep -Eio '[0-9]+ (API )?calls' "$WORK/posture-c$c.err" | tail -n 1 || true)
-    echo "                 calls reported: ${calls:-unknown (TODO: no call count printed yet)};" \
+    # The scan's summary line: "posture scan aws --live: account …: N API calls, R retries, F failed".
+    calls=$(grep -Eo '[0-9]+ API calls' "$WORK/posture-c$c.err" | tail -n 1 | cut -d' ' -f1 || true)
+    rate=$(awk -v n="${calls:-0}" -v w="$LAST_WALL" 'BEGIN { if (w > 0) printf "%.0f", n / w }')
+    echo "                 calls reported: ${calls:-unknown} (${rate} calls/s);" \
       "$(moto_since_mark); timings: $WORK/posture-c$c.err"
     if [[ -z $best_posture ]] || awk -v a="$LAST_WALL" -v b="$best_posture" 'BEGIN { exit !(a < b) }'; then
       best_posture=$LAST_WALL

@@ -161,3 +161,23 @@ final class FaultProxy {
 
     func stop() { _ = server.stop() }
 }
+
+/// The documented least-privilege policy covers exactly what the collector can send.
+@Suite("Live AWS scan: documented permissions")
+struct LivePermissionDocumentationTests {
+    @Test("docs/posture-readonly-policy.json and the README list every permission the collector needs")
+    func policyListsEveryPermission() throws {
+        struct Policy: Decodable {
+            struct Statement: Decodable { var Action: [String] }
+            var Statement: [Statement]
+        }
+        let root = TestPaths.packageRoot()
+        let policy = try JSONDecoder().decode(Policy.self, from: Data(contentsOf: root.appendingPathComponent("docs/posture-readonly-policy.json")))
+        let documented = Set(policy.Statement.flatMap(\.Action))
+        let needed = Set(LiveOperation.all.compactMap(\.permission))
+        #expect(needed.subtracting(documented).sorted() == [], "missing from the documented policy")
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        for action in needed { #expect(readme.contains("\"\(action)\""), "README lacks \(action)") }
+        for action in documented { #expect(LiveSafetyTests.isReadOnly(String(action.split(separator: ":").last ?? "")), "\(action)") }
+    }
+}

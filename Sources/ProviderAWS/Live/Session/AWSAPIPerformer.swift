@@ -62,6 +62,7 @@ struct AWSAPIPerformer: LiveCallPerformer {
     private func send(_ operation: AWSOperation, parameters: [String: AWSParameter], region: String) async -> PageOutcome {
         var region = region
         var redirected = false
+        var refreshed = false
         while true {
             let label = "\(operation.service):\(operation.name) \(region)"
             var request: HTTPRequest
@@ -98,6 +99,13 @@ struct AWSAPIPerformer: LiveCallPerformer {
                [301, 307, 400].contains(response.status) {
                 region = actual
                 redirected = true
+                continue
+            }
+            // Temporary credentials that expired mid-scan (a long scan, a short session): fetch
+            // fresh ones once and resend, as the SDKs do.
+            if !refreshed, let code = decoder.errorCode(response, operation: operation, model: model), Self.expiredCodes.contains(code) {
+                refreshed = true
+                await credentials.invalidate()
                 continue
             }
             guard let service = model.service(operation.service) else {
@@ -165,6 +173,8 @@ struct AWSAPIPerformer: LiveCallPerformer {
         }
     }
 
+    static let expiredCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired"]
+
     /// A request that got no answer, after retries: posture's own codes, HTTP-free.
     static func answer(for error: HTTPError) -> LiveAnswer {
         let code = switch error.kind {
@@ -175,5 +185,12 @@ struct AWSAPIPerformer: LiveCallPerformer {
         case .connection: "ConnectionFailure"
         }
         return .error(code: code, message: error.description, status: nil)
+    }
+}
+
+extension AWSWireDecoder {
+    /// The error code of a failed answer, for decisions such as refreshing credentials.
+    func errorCode(_ response: HTTPResponse, operation: AWSOperation, model: AWSWireModel) -> String? {
+        model.service(operation.service).map { decodeError(response, service: $0).code }
     }
 }
