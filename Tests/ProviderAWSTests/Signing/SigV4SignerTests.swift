@@ -140,6 +140,10 @@ struct SigV4SignerTests {
         var fresh = HTTPRequest(url: "https://s3.us-east-1.amazonaws.com/")
         try signer.sign(&fresh, key: refreshed, date: Self.date.addingTimeInterval(61))
         #expect(request.header("Authorization") == fresh.header("Authorization"))
+        // Refreshed to long-term keys: the old token goes.
+        try signer.sign(&request, key: SigningKeyMaterial(accessKeyId: "AKIAEXAMPLE", secretAccessKey: "secret"), date: Self.date)
+        #expect(request.header("X-Amz-Security-Token") == nil)
+        #expect(request.header("Authorization")?.contains("SignedHeaders=host;x-amz-content-sha256;x-amz-date,") == true)
     }
 
     struct HostCase: Sendable {

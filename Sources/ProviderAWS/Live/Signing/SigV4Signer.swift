@@ -77,8 +77,9 @@ public struct SigV4Signer: Sendable {
         let timestamp = SigV4Timestamp(date)
         let token = key.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
 
-        var replaced: Set<String> = ["authorization", "x-amz-date"]
-        if token != nil { replaced.insert("x-amz-security-token") }
+        // The signer owns these headers: a retry after a refresh to long-term keys must not
+        // keep the old token, and a second signature must not pile up a second date.
+        var replaced: Set<String> = ["authorization", "x-amz-date", "x-amz-security-token"]
         if options.s3Rules { replaced.insert("x-amz-content-sha256") }
         request.headers.removeAll { replaced.contains($0.name.lowercased()) }
 
