@@ -19,8 +19,20 @@ extension ReportFormat {
 
 extension OutputTarget {
     /// Writes the rendered report to its file, atomically (a reader never sees half a report).
+    /// A path that exists and is not a regular file — `/dev/null`, `/dev/stdout`, a FIFO — is
+    /// written in place: an atomic write renames a temporary file over the path, which would
+    /// replace the device itself (as root, `-o /dev/null` would leave a regular file there).
     public func write(_ text: String) throws {
         guard let path else { return }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: Data(text.utf8))
+            return
+        }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -54,6 +54,9 @@ struct LiveScanTests {
                                           "--report", "json=\(liveReport)"], environment: environment)
         // Incomplete (exit 3): moto does not emulate Access Analyzer, and says so with HTTP 500.
         #expect(live.status == 3, "\(live.stderr)")
+        // Not a terminal: no progress line, only the one-line summary.
+        #expect(!live.stderr.contains("\u{1B}[K"), "\(live.stderr)")
+        #expect(live.stderr.contains("API calls"), "\(live.stderr)")
         let liveFindings = try ReportedFindings.read(liveReport)
         #expect(liveFindings.scan.accounts == [seeded.account])
         let expected = Self.expectedFailures(seeded)
@@ -84,5 +87,24 @@ struct LiveScanTests {
     /// Findings without their sources (an API call live, a file offline).
     static func comparable(_ report: ReportedFindings) -> [String] {
         report.findings.map { "\($0.policy.id) | \($0.resource.id) | \($0.status) | \($0.message) | \($0.fingerprint)" }.sorted()
+    }
+
+    @Test("on a terminal a progress line is redrawn on standard error; --quiet silences it")
+    func progressOnTerminal() throws {
+        let seeded = try SeededAccount.seed()
+        let posture = try #require(PostureBinary.url).path
+        // util-linux's script(1) gives the scan a pseudo-terminal and copies what it shows.
+        func underTerminal(_ extra: [String]) throws -> String {
+            let command = ([posture, "scan", "aws", "--live", "--fail-on", "none", "--format", "json", "-o", "/dev/null"] + extra)
+                .map { "'\($0)'" }.joined(separator: " ")
+            let result = shell(["script", "-qec", command, "/dev/null"], environment: try seeded.environment().merging(["TERM": "xterm"]) { $1 })
+            #expect(result.status == 3, "\(result.stdout)")
+            return result.stdout
+        }
+        let shown = try underTerminal([])
+        #expect(shown.contains("\r\u{1B}[Kposture scan aws --live: "), "\(shown)")
+        #expect(shown.contains(" calls, ") && shown.contains(" retries, "), "\(shown)")
+        let quiet = try underTerminal(["--quiet"])
+        #expect(!quiet.contains("\u{1B}[K") && !quiet.contains("API calls"), "\(quiet)")
     }
 }

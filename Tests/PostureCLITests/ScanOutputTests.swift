@@ -144,6 +144,26 @@ struct ScanOutputTests {
         #expect(try fingerprints(Self.demo, now: "2027-03-01T00:00:00Z") == first)
         #expect(try fingerprints(folder.path("copy"), now: Self.now) == first)
     }
+
+    @Test("-o to a FIFO (or /dev/null) writes through it and leaves it what it was")
+    func outputToSpecialFile() throws {
+        let folder = try TestPaths.temporaryFolder("posture-fifo")
+        let fifo = folder.appendingPathComponent("report.pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let received = LockedText()
+        let reader = Thread {
+            let handle = FileHandle(forReadingAtPath: fifo)
+            received.set(String(decoding: handle?.readDataToEndOfFile() ?? Data(), as: UTF8.self))
+        }
+        reader.start()
+        let result = try scan(["--format", "json", "-o", fifo, "--fail-on", "none", "--allow-incomplete"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for _ in 0..<500 where received.value == nil { usleep(10_000) }
+        #expect(received.value?.contains("\"findings\"") == true)
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0)
+        #expect(info.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced by a regular file")
+    }
 }
 
 /// Runs `scripts/validate-reports.py` on written reports.
@@ -162,4 +182,11 @@ enum Python {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+}
+
+final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text: String?
+    func set(_ value: String) { lock.withLock { text = value } }
+    var value: String? { lock.withLock { text } }
 }
