@@ -40,21 +40,21 @@ struct LiveSafetyTests {
     }
 
     @Test("a scan sends only read-only requests, and no secret reaches output, reports or the snapshot")
-    func wireAndSecrets() throws {
-        let seeded = try SeededAccount.seed()
+    func wireAndSecrets() async throws {
+        let seeded = try await SeededAccount.seed()
         let proxy = try FaultProxy(upstream: Moto.url(), arguments: [])
         defer { proxy.stop() }
         let folder = try TestPaths.temporaryFolder("posture-live-secrets")
         var environment = try seeded.environment(endpoint: proxy.url)
         let report = folder.appendingPathComponent("report.json").path
         let sarif = folder.appendingPathComponent("report.sarif").path
-        let scan = try PostureBinary.run(["scan", "aws", "--live", "--verbose", "--fail-on", "none", "--report", "json=\(report)",
+        let scan = try await posture(["scan", "aws", "--live", "--verbose", "--fail-on", "none", "--report", "json=\(report)",
                                           "--report", "sarif=\(sarif)", "--format", "text"], environment: environment)
         #expect([0, 1, 3].contains(scan.status), "\(scan.stderr)")
         #expect(scan.stderr.contains("HTTP 200"), "--verbose logs each request")
         let bundle = folder.appendingPathComponent("bundle").path
         environment["AWS_PROFILE"] = nil
-        let snapshot = try PostureBinary.run(["snapshot", "aws", "--out", bundle, "--verbose"], environment: environment)
+        let snapshot = try await posture(["snapshot", "aws", "--out", bundle, "--verbose"], environment: environment)
         #expect([0, 3].contains(snapshot.status), "\(snapshot.stderr)")
 
         let requests = try proxy.requests()
@@ -81,11 +81,11 @@ struct LiveSafetyTests {
     }
 
     @Test("faults retried within the budget give the clean run's findings")
-    func faultsRetriedAway() throws {
-        let seeded = try SeededAccount.seed()
+    func faultsRetriedAway() async throws {
+        let seeded = try await SeededAccount.seed()
         let folder = try TestPaths.temporaryFolder("posture-live-faults")
         let clean = folder.appendingPathComponent("clean.json").path
-        let first = try PostureBinary.run(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(clean)"],
+        let first = try await posture(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(clean)"],
                                           environment: try seeded.environment())
         #expect(first.status == 3, "\(first.stderr)")
         // Every distinct request fails twice first: with 503 SlowDown, 400 Throttling (or
@@ -93,7 +93,7 @@ struct LiveSafetyTests {
         let proxy = try FaultProxy(upstream: Moto.url(), arguments: ["--fail-first", "2", "--slowdown", "1", "--throttle", "1", "--reset", "1", "--truncate", "1"])
         defer { proxy.stop() }
         let faulty = folder.appendingPathComponent("faulty.json").path
-        let second = try PostureBinary.run(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(faulty)"],
+        let second = try await posture(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(faulty)"],
                                            environment: try seeded.environment(endpoint: proxy.url))
         #expect(second.status == 3, "\(second.stderr)")
         let cleanFindings = try ReportedFindings.read(clean), faultyFindings = try ReportedFindings.read(faulty)
@@ -104,14 +104,14 @@ struct LiveSafetyTests {
     }
 
     @Test("faults beyond the retry budget: the scan reports incomplete (exit 3) and ends within its timeout")
-    func faultsBeyondBudget() throws {
-        let seeded = try SeededAccount.seed()
+    func faultsBeyondBudget() async throws {
+        let seeded = try await SeededAccount.seed()
         let proxy = try FaultProxy(upstream: Moto.url(), arguments: ["--delay", "0.3", "--delay-seconds", "30", "--reset", "0.2", "--seed", "7"])
         defer { proxy.stop() }
         let folder = try TestPaths.temporaryFolder("posture-live-budget")
         let report = folder.appendingPathComponent("report.json").path
         let started = Date()
-        let scan = try PostureBinary.run(["scan", "aws", "--live", "--quiet", "--call-timeout", "4", "--fail-on", "none",
+        let scan = try await posture(["scan", "aws", "--live", "--quiet", "--call-timeout", "4", "--fail-on", "none",
                                           "--report", "json=\(report)"], environment: try seeded.environment(endpoint: proxy.url))
         let elapsed = Date().timeIntervalSince(started)
         // The identity call may itself be lost (exit 2, said clearly); otherwise the scan is incomplete.

@@ -45,12 +45,12 @@ struct LiveScanTests {
     }
 
     @Test("the live scan finds exactly what was seeded; the offline scan of its snapshot gives identical findings")
-    func liveScanAndSnapshotParity() throws {
-        let seeded = try SeededAccount.seed()
+    func liveScanAndSnapshotParity() async throws {
+        let seeded = try await SeededAccount.seed()
         let environment = try seeded.environment()
         let folder = try TestPaths.temporaryFolder("posture-live")
         let liveReport = folder.appendingPathComponent("live.json").path
-        let live = try PostureBinary.run(["scan", "aws", "--live", "--regions", Self.regions, "--fail-on", "none",
+        let live = try await posture(["scan", "aws", "--live", "--regions", Self.regions, "--fail-on", "none",
                                           "--report", "json=\(liveReport)"], environment: environment)
         // Incomplete (exit 3): moto does not emulate Access Analyzer, and says so with HTTP 500.
         #expect(live.status == 3, "\(live.stderr)")
@@ -66,7 +66,7 @@ struct LiveScanTests {
         #expect(liveFindings.findings.contains { $0.policy.id == "aws-iam-access-analyzer-all-regions" && $0.status == "not_assessed" })
 
         let bundle = folder.appendingPathComponent("bundle").path
-        let snapshot = try PostureBinary.run(["snapshot", "aws", "--out", bundle, "--regions", Self.regions], environment: environment)
+        let snapshot = try await posture(["snapshot", "aws", "--out", bundle, "--regions", Self.regions], environment: environment)
         #expect(snapshot.status == 3, "\(snapshot.stderr)")
         #expect(try FileManager.default.attributesOfItem(atPath: bundle)[.posixPermissions] as? Int == 0o700)
         let files = try FileManager.default.subpathsOfDirectory(atPath: bundle)
@@ -77,7 +77,7 @@ struct LiveScanTests {
         #expect(files.contains("cloudtrail/us-east-1/get-event-selectors--tern-audit.json"))
 
         let offlineReport = folder.appendingPathComponent("offline.json").path
-        let offline = try PostureBinary.run(["scan", bundle, "--fail-on", "none", "--report", "json=\(offlineReport)"],
+        let offline = try await posture(["scan", bundle, "--fail-on", "none", "--report", "json=\(offlineReport)"],
                                             environment: [:])
         #expect(offline.status == 3, "\(offline.stderr)")
         let offlineFindings = try ReportedFindings.read(offlineReport)
@@ -90,21 +90,21 @@ struct LiveScanTests {
     }
 
     @Test("on a terminal a progress line is redrawn on standard error; --quiet silences it")
-    func progressOnTerminal() throws {
-        let seeded = try SeededAccount.seed()
+    func progressOnTerminal() async throws {
+        let seeded = try await SeededAccount.seed()
         let posture = try #require(PostureBinary.url).path
         // util-linux's script(1) gives the scan a pseudo-terminal and copies what it shows.
-        func underTerminal(_ extra: [String]) throws -> String {
+        func underTerminal(_ extra: [String]) async throws -> String {
             let command = ([posture, "scan", "aws", "--live", "--fail-on", "none", "--format", "json", "-o", "/dev/null"] + extra)
                 .map { "'\($0)'" }.joined(separator: " ")
-            let result = shell(["script", "-qec", command, "/dev/null"], environment: try seeded.environment().merging(["TERM": "xterm"]) { $1 })
+            let result = try await shellOffPool(["script", "-qec", command, "/dev/null"], environment: try seeded.environment().merging(["TERM": "xterm"]) { $1 })
             #expect(result.status == 3, "\(result.stdout)")
             return result.stdout
         }
-        let shown = try underTerminal([])
+        let shown = try await underTerminal([])
         #expect(shown.contains("\r\u{1B}[Kposture scan aws --live: "), "\(shown)")
         #expect(shown.contains(" calls, ") && shown.contains(" retries, "), "\(shown)")
-        let quiet = try underTerminal(["--quiet"])
+        let quiet = try await underTerminal(["--quiet"])
         #expect(!quiet.contains("\u{1B}[K") && !quiet.contains("API calls"), "\(quiet)")
     }
 }

@@ -51,7 +51,11 @@ struct SeededAccount: Decodable {
     var buckets: [String]
     var keys: [String: String]
 
-    static func seed(_ account: String = Moto.freshAccount()) throws -> SeededAccount {
+    static func seed(_ account: String = Moto.freshAccount()) async throws -> SeededAccount {
+        try await OffPool.run { try seedBlocking(account) }
+    }
+
+    private static func seedBlocking(_ account: String) throws -> SeededAccount {
         let script = TestPaths.packageRoot().appendingPathComponent("Tests/LiveAWSTests/seed-live-account.py").path
         let result = shell(["python3", script, "--endpoint-url", try Moto.url(), "--account", account])
         guard result.status == 0 else { throw Moto.Unavailable(description: "seeding failed: \(result.stderr)") }
@@ -103,6 +107,17 @@ struct ReportedFindings: Decodable {
 }
 
 struct ShellResult { var status: Int32; var stdout: String; var stderr: String }
+
+/// Runs posture on a thread of its own: these scans block for seconds, and a test blocking
+/// the cooperative pool (two threads on two cores) would stall every other test's async work.
+func posture(_ arguments: [String], environment: [String: String]) async throws -> CommandResult {
+    try await OffPool.run { try PostureBinary.run(arguments, environment: environment) }
+}
+
+/// `shell`, off the cooperative pool.
+func shellOffPool(_ arguments: [String], environment: [String: String] = [:]) async throws -> ShellResult {
+    try await OffPool.run { shell(arguments, environment: environment) }
+}
 
 /// Runs a helper program (python3, the moto script), capturing its output.
 func shell(_ arguments: [String], environment: [String: String] = [:]) -> ShellResult {

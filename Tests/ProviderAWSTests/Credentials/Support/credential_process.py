@@ -5,7 +5,7 @@ ok [EXPIRATION]  Version 1 JSON with a session token (and Expiration when given)
 fail             writes two stderr lines and stdout with a secret, exits 3
 badjson          prints something that is not JSON
 version2         prints Version 2
-sleep            sleeps 30 s
+sleep            sleeps 300 s (far longer than any bound a test waits)
 args ...         prints the arguments it received as the AccessKeyId, joined with '|'
 """
 import json
@@ -27,6 +27,6 @@ elif what == "badjson":
 elif what == "version2":
     print(json.dumps({"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "B"}))
 elif what == "sleep":
-    time.sleep(30)
+    time.sleep(300)
 elif what == "args":
     print(json.dumps({"Version": 1, "AccessKeyId": "|".join(sys.argv[2:]), "SecretAccessKey": "s"}))
