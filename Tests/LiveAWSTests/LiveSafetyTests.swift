@@ -80,6 +80,28 @@ struct LiveSafetyTests {
         }
     }
 
+    @Test("a proxy from the environment (http_proxy) carries every request")
+    func proxyFromEnvironment() async throws {
+        let seeded = try await SeededAccount.seed()
+        // The fault proxy without faults, used as a forward proxy: it relays absolute-URI
+        // requests to moto, which answers them, and logs each one.
+        let proxy = try FaultProxy(upstream: Moto.url(), arguments: [])
+        defer { proxy.stop() }
+        var environment = try seeded.environment()
+        environment["http_proxy"] = "http://127.0.0.1:\(proxy.server.port)"
+        environment["no_proxy"] = ""
+        environment["NO_PROXY"] = ""
+        let folder = try TestPaths.temporaryFolder("posture-live-proxy")
+        let report = folder.appendingPathComponent("report.json").path
+        let scan = try await posture(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(report)"], environment: environment)
+        #expect(scan.status == 3, "\(scan.stderr)")
+        let requests = try proxy.requests()
+        #expect(requests.contains { $0.action == "GetCallerIdentity" && $0.path.hasPrefix("http://") }, "\(requests.prefix(3))")
+        #expect(requests.count > 40, "every call goes through the proxy")
+        let expected = LiveScanTests.expectedFailures(seeded).filter { !$0.hasPrefix("aws-config-recorder-all-regions") }
+        #expect(expected.subtracting(try ReportedFindings.read(report).failing).sorted() == [])
+    }
+
     @Test("faults retried within the budget give the clean run's findings")
     func faultsRetriedAway() async throws {
         let seeded = try await SeededAccount.seed()
