@@ -47,21 +47,10 @@ public struct AWSWireRequest: Sendable, Equatable {
             && lhs.bucketRelativePath == rhs.bucketRelativePath
     }
 
-    /// RFC 3986 unreserved characters stay, everything else is `%XX` (botocore's `percent_encode`).
+    /// RFC 3986 unreserved characters stay, everything else is `%XX` (botocore's `percent_encode`):
+    /// the same encoding the signer's canonical form uses, so sent and signed bytes agree.
     public static func percentEncode(_ text: String, keepSlash: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E:
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case 0x2F where keepSlash:
-                out.append("/")
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
+        AWSPercentEncoding.encode(text, keepingSlash: keepSlash)
     }
 }
 
