@@ -65,8 +65,17 @@ struct AWSEndpointResolverTests {
         let endpoint = try resolver.endpoint(for: testCase.service, region: "eu-west-1")
         #expect(endpoint.baseURL == testCase.expected)
         #expect(endpoint.isCustom == !testCase.expected.contains("amazonaws.com"))
-        #expect(endpoint.signingRegion == "eu-west-1")
+        // IAM is global: signed for us-east-1 whatever the endpoint, as the SDKs do.
+        #expect(endpoint.signingRegion == (testCase.service == .iam ? "us-east-1" : "eu-west-1"))
         #expect(endpoint.signingName == testCase.service.signingName)
+    }
+
+    @Test("a custom IAM endpoint is still signed for the partition's global region")
+    func customIAMSigningRegion() throws {
+        let resolver = AWSEndpointResolver(endpointURL: "http://127.0.0.1:5000", environment: [:])
+        #expect(try resolver.endpoint(for: .iam, region: "eu-west-1").signingRegion == "us-east-1")
+        #expect(try resolver.endpoint(for: .iam, region: "cn-north-1").signingRegion == "cn-north-1")
+        #expect(try resolver.endpoint(for: .kms, region: "eu-west-1").signingRegion == "eu-west-1")
     }
 
     @Test("SDK service ids and signing names match botocore's service models")

@@ -58,10 +58,13 @@ public struct AWSEndpointResolver: Sendable {
     /// - Throws: `AWSEndpointError` for a malformed region name or custom URL.
     public func endpoint(for service: AWSService, region: String) throws(AWSEndpointError) -> AWSEndpoint {
         try AWSRegionChoice.validate(region, source: "the requested region")
-        if let custom = try customURL(for: service) {
-            return AWSEndpoint(baseURL: custom.url.url, signingRegion: region, signingName: service.signingName, isCustom: true)
-        }
         let partition = AWSPartition.forRegion(region)
+        if let custom = try customURL(for: service) {
+            // IAM is global: the SDKs sign it for the partition's global region (us-east-1 in
+            // `aws`) whatever the endpoint, and AWS-compatible servers expect that too.
+            let signingRegion = service == .iam ? partition.iamSigningRegion : region
+            return AWSEndpoint(baseURL: custom.url.url, signingRegion: signingRegion, signingName: service.signingName, isCustom: true)
+        }
         if service == .iam {
             return AWSEndpoint(baseURL: "https://" + partition.iamHostname, signingRegion: partition.iamSigningRegion,
                                signingName: service.signingName, isCustom: false)
