@@ -107,6 +107,36 @@ struct LiveSafetyTests {
         #expect(expected.subtracting(try ReportedFindings.read(report).failing).sorted() == [])
     }
 
+    @Test("access denied on one bucket's policy: that bucket is not assessed, never passed, and the others are still judged")
+    func accessDeniedOnOneBucket() async throws {
+        let seeded = try await SeededAccount.seed()
+        let denied = "tern-public-\(seeded.account)"
+        let proxy = try FaultProxy(upstream: Moto.url(), arguments: ["--deny", "^GET /\(denied)\\?policy$"])
+        defer { proxy.stop() }
+        let folder = try TestPaths.temporaryFolder("posture-live-denied")
+        let report = folder.appendingPathComponent("report.json").path
+        let scan = try await posture(["scan", "aws", "--live", "--quiet", "--regions", LiveScanTests.regions, "--fail-on", "none",
+                                      "--report", "json=\(report)"], environment: try seeded.environment(endpoint: proxy.url))
+        #expect(scan.status == 3, "\(scan.stderr)")
+        let findings = try ReportedFindings.read(report)
+        #expect(findings.scan.incomplete.contains { $0.code == "AccessDenied" && $0.dataSet == "s3" && $0.message.contains(denied) },
+                "\(findings.scan.incomplete)")
+        func status(_ policy: String, _ resource: String) -> String? {
+            findings.findings.first { $0.policy.id == policy && $0.resource.name == resource }?.status
+        }
+        for policy in ["aws-s3-bucket-public", "aws-s3-bucket-secure-transport"] {
+            #expect(status(policy, denied) == "not_assessed", "\(policy)")
+        }
+        // What does not need the policy is still judged for that bucket, and every other
+        // bucket is judged in full.
+        #expect(status("aws-s3-bucket-versioning", denied) == "fail")
+        let expected = LiveScanTests.expectedFailures(seeded).filter {
+            !($0.hasSuffix(" \(denied)") && ($0.hasPrefix("aws-s3-bucket-public ") || $0.hasPrefix("aws-s3-bucket-secure-transport ")))
+        }
+        #expect(expected.subtracting(findings.failing).sorted() == [], "seeded but not found")
+        #expect(findings.failing.subtracting(expected).sorted() == [], "found but not seeded")
+    }
+
     @Test("faults retried within the budget give the clean run's findings")
     func faultsRetriedAway() async throws {
         let seeded = try await SeededAccount.seed()

@@ -126,7 +126,7 @@ struct S3NormalizerTests {
         }
     }
 
-    @Test("access denied on one bucket is a collection error naming it, the field stays unknown, and the account loses s3 coverage")
+    @Test("access denied on one bucket is a collection error naming it; that bucket's field is not collected, the others are")
     func accessDenied() {
         let inventory = S.normalize([
             S.listing("open", "secret"),
@@ -142,7 +142,11 @@ struct S3NormalizerTests {
         #expect(error?.account == "111122223333")
         #expect(error?.message == "bucket secret: Access Denied")
         #expect(error?.source == "s3/buckets/secret/get-bucket-policy.json (s3:GetBucketPolicy)")
-        #expect(!inventory.s3Coverage("111122223333").contains("s3"))
+        // That bucket's policy is unknown (its policy checks are not assessed); the account keeps
+        // S3 coverage, so the other buckets are still judged.
+        #expect(inventory.s3Bucket("secret")?.collected.contains("policy") == false)
+        #expect(inventory.s3Bucket("open")?.collected.contains("policy") == true)
+        #expect(inventory.s3Coverage("111122223333").contains("s3"))
     }
 
     @Test("bad input never passes silently: truncated JSON, \"Statement\": 5, wrong member types each give an error with file and JSON path")
@@ -165,7 +169,16 @@ struct S3NormalizerTests {
             let error = inventory.collectionErrors.first
             #expect(inventory.collectionErrors.count == 1, "\(document.call) \(expected)")
             #expect(error.map { "\($0.source) \($0.message)".contains(expected) } == true, "\(String(describing: error)) should name \(expected)")
-            #expect(!inventory.s3Coverage("111122223333").contains(document.call.dataSet), "\(document.call)")
+            if document.call.subject == .bucket {
+                // The bucket's setting is not collected; the account keeps the data set.
+                let setting = ["getBucketAcl": "acl", "getBucketPolicy": "policy", "getBucketVersioning": "versioning",
+                               "getBucketEncryption": "encryption", "getPublicAccessBlock": "publicAccessBlock",
+                               "getBucketLogging": "logging", "getBucketTagging": "tags"]["\(document.call)"]
+                #expect(setting.map { inventory.s3Bucket("b")?.collected.contains($0) == false } == true, "\(document.call)")
+                #expect(inventory.s3Coverage("111122223333").contains(document.call.dataSet), "\(document.call)")
+            } else {
+                #expect(!inventory.s3Coverage("111122223333").contains(document.call.dataSet), "\(document.call)")
+            }
         }
     }
 
@@ -181,7 +194,7 @@ struct S3NormalizerTests {
         #expect(inventory.s3Bucket("extra")?.source.location == "s3/buckets/extra/get-bucket-versioning.json")
     }
 
-    @Test("an empty per-bucket file in a bundle is a problem tied to s3, so the account loses s3 coverage")
+    @Test("an empty per-bucket file in a bundle is a problem tied to s3: that bucket's setting is not collected")
     func emptyFile() throws {
         let folder = try ScratchFolder("s3-empty")
         try folder.write("manifest.json", #"{"account": "111122223333"}"#)
@@ -189,7 +202,8 @@ struct S3NormalizerTests {
         try folder.write("s3/buckets/b/get-bucket-policy.json", "")
         let inventory = AWSNormalizer.normalize(BundleReader().read(folder.path()))
         #expect(inventory.collectionErrors.first?.dataSet == "s3")
-        #expect(!inventory.s3Coverage("111122223333").contains("s3"))
+        #expect(inventory.s3Bucket("b")?.collected.contains("policy") == false)
+        #expect(inventory.s3Coverage("111122223333").contains("s3"))
     }
 
     @Test("an encryption rule without a default algorithm is not default encryption")

@@ -3,7 +3,7 @@
 
     fault-proxy.py --upstream http://127.0.0.1:PORT [--seed N] [--slowdown P] [--throttle P]
                    [--reset P] [--delay P --delay-seconds S] [--truncate P] [--fail-first N]
-                   [--log FILE]
+                   [--log FILE] [--deny REGEX]
 
 Listens on 127.0.0.1 (port 0), prints `PORT <n>` when ready, and forwards every request
 (method, path, headers including Host, body) to the upstream, relaying its answer. With the
@@ -25,6 +25,7 @@ import argparse
 import http.client
 import json
 import random
+import re
 import signal
 import socket
 import struct
@@ -74,6 +75,7 @@ class ProxyHandler(BaseHTTPRequestHandler):
     faults = None
     delay_seconds = 1.0
     request_log = None  # RequestLog with --log
+    deny = None  # compiled --deny pattern
 
     def log_message(self, *args):
         pass
@@ -90,6 +92,8 @@ class ProxyHandler(BaseHTTPRequestHandler):
             return self.answer(200, json.dumps(self.faults.report()).encode(), "application/json")
         if self.request_log is not None:
             self.request_log.write(self.command, self.path, self.headers, body)
+        if self.deny is not None and self.deny.search(f"{self.command} {self.path}"):
+            return self.answer(403, ACCESS_DENIED, "application/xml")
         kind = self.faults.choose(self.command, self.path, body)
         try:
             if kind == "slowdown":
@@ -177,6 +181,8 @@ class RequestLog:
             self.file.flush()
 
 
+ACCESS_DENIED = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>'
+                 b"<Message>Access Denied</Message><RequestId>FAULTPROXY</RequestId></Error>")
 SLOWDOWN = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>'
             b"<Message>Please reduce your request rate.</Message><RequestId>FAULTPROXY</RequestId>"
             b"<HostId>fault-proxy</HostId></Error>")
@@ -195,6 +201,7 @@ def main():
     parser.add_argument("--delay-seconds", type=float, default=1.0)
     parser.add_argument("--fail-first", type=int, metavar="N")
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
+    parser.add_argument("--deny", metavar="REGEX", help="answer 403 AccessDenied (S3's XML) to requests whose 'METHOD path' matches")
     parser.add_argument("--log", metavar="FILE", help="append one JSON line per request (method, path, action, target, signature)")
     args = parser.parse_args()
     upstream = urllib.parse.urlsplit(args.upstream)
@@ -202,6 +209,7 @@ def main():
     ProxyHandler.faults = faults = Faults(args)
     ProxyHandler.delay_seconds = args.delay_seconds
     ProxyHandler.request_log = RequestLog(args.log) if args.log else None
+    ProxyHandler.deny = re.compile(args.deny) if args.deny else None
     server = ThreadingHTTPServer(("127.0.0.1", 0), ProxyHandler)
     server.daemon_threads = True
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

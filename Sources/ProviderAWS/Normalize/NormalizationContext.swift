@@ -9,6 +9,10 @@ struct NormalizationContext {
     var defaultAccount: String
     var accounts: [String: AccountFacts] = [:]
     var errors: [CollectionError] = []
+    /// Indices into `errors` of failures that concern one resource's setting (a bucket's
+    /// policy): the resource records the setting as not collected, so its policies are not
+    /// assessed for it, and the account keeps the data set for every other resource.
+    var resourceScopedErrors: Set<Int> = []
 
     init(snapshot: RawSnapshot) {
         self.snapshot = snapshot

@@ -7,9 +7,10 @@ import Model
 /// Buckets come from `list-buckets` (and from per-bucket answers about buckets it did not
 /// list). A per-bucket call that is missing leaves its field absent (unknown); an "absent"
 /// error answer (`NoSuchBucketPolicy`, …) is data; any other error answer or a document that
-/// does not decode is a collection error for that bucket, the field stays absent, and the
-/// account loses the `s3` data set from its coverage — access denied on one bucket is not a
-/// clean pass.
+/// does not decode is a collection error for that bucket (the scan is incomplete) and the field
+/// is not collected for that bucket, so the policies needing it are not assessed for it —
+/// access denied on one bucket is not a clean pass, and does not hide the other buckets. A
+/// listing that fails takes the `s3` data set from the account's coverage.
 enum S3Normalizer {
     static func normalize(_ context: inout NormalizationContext) -> [Bucket] {
         let firstError = context.errors.count
@@ -27,7 +28,7 @@ enum S3Normalizer {
             let entry = ListedBucket(name: name, account: first.account ?? context.defaultAccount, source: first.source)
             buckets.append(bucket(entry, documents: documents[name] ?? [:], context: &context))
         }
-        updateCoverage(&context, buckets: buckets, newErrors: Array(context.errors[firstError...]))
+        updateCoverage(&context, buckets: buckets, newErrors: Array(context.errors[firstError...].enumerated().map { ($0.offset + firstError, $0.element) }))
         return buckets
     }
 
@@ -116,10 +117,13 @@ enum S3Normalizer {
 
     /// `s3` and `s3-account-public-access-block` for every account whose answers were present
     /// and all read; an account with any failed answer (or unreadable S3 file) loses the data set.
-    private static func updateCoverage(_ context: inout NormalizationContext, buckets: [Bucket], newErrors: [CollectionError]) {
+    private static func updateCoverage(_ context: inout NormalizationContext, buckets: [Bucket], newErrors: [(Int, CollectionError)]) {
         var failed: [String: Set<String>] = [:]
-        for error in newErrors { if let set = error.dataSet { failed[set, default: []].insert(error.account ?? context.defaultAccount) } }
-        for problem in context.snapshot.problems {
+        for (index, error) in newErrors where !context.resourceScopedErrors.contains(index) {
+            if let set = error.dataSet { failed[set, default: []].insert(error.account ?? context.defaultAccount) }
+        }
+        // An unreadable per-bucket file leaves that bucket's setting uncollected, like a failed call.
+        for problem in context.snapshot.problems where problem.call?.subject != .bucket {
             if let set = problem.call?.dataSet { failed[set, default: []].insert(context.defaultAccount) }
         }
         // A listing without buckets still covers its account: it says there are none.
@@ -159,6 +163,7 @@ enum S3Normalizer {
     static func fail(_ error: SnapshotError, bucket: String?, account: String, context: inout NormalizationContext) {
         let message = bucket.map { "bucket \($0): \(error.message)" } ?? error.message
         let named = SnapshotError(source: error.source, call: error.call, region: error.region, code: error.code, message: message)
+        if bucket != nil { context.resourceScopedErrors.insert(context.errors.count) }
         context.record(named, dataSet: error.call?.dataSet ?? DataSet.s3.rawValue, account: account)
     }
 }

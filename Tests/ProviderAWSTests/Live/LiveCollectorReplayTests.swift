@@ -83,6 +83,9 @@ struct LiveCollectorReplayTests {
         #expect(inventory.isIncomplete)
         let bucket = try #require(inventory.buckets.first { $0.name == "kestrel-quality-reports-eu" })
         #expect(!bucket.collected.contains("policy"))
+        // Only that bucket's policy is unknown: the account keeps S3 coverage for the others.
+        #expect(inventory.accounts.first?.coverage.contains("s3") == true)
+        #expect(inventory.buckets.filter { $0.name != bucket.name }.allSatisfy { $0.collected.contains("policy") })
     }
 
     @Test("without the caller's identity the collection does not start, and says why")
