@@ -37,7 +37,7 @@ struct LiveOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "No progress line on standard error.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Log every API request (method, host, path, status, time; never credentials or signatures) to standard error.")
+    @Flag(name: .shortAndLong, help: "Log every API request and retry (call, host, path, status, time; never credentials, headers or signatures) to standard error.")
     var verbose = false
 
     /// Validates what can be checked before any network access.
