@@ -16,14 +16,10 @@ struct S3BucketFields {
         S3Normalizer.fail(error, bucket: bucket, account: account, context: &context)
     }
 
-    /// `LocationConstraint`: null or empty is us-east-1, `EU` is eu-west-1 (S3's legacy names).
+    /// The bucket's region from `LocationConstraint` (S3's legacy names mapped).
     func region(_ document: SnapshotDocument, _ context: inout NormalizationContext) -> String? {
         guard case let .value(answer) = read(document, S3Raw.Location.self, &context) else { return nil }
-        switch answer.LocationConstraint {
-        case nil, "": return "us-east-1"
-        case "EU": return "eu-west-1"
-        case let region?: return region
-        }
+        return answer.region
     }
 
     /// Enabled when a rule names a default algorithm; `ServerSideEncryptionConfigurationNotFoundError`

@@ -19,6 +19,15 @@ enum S3Raw {
     /// `s3api get-bucket-location`: null (or empty) means us-east-1, `EU` means eu-west-1.
     struct Location: Codable, Sendable {
         var LocationConstraint: String?
+
+        /// The bucket's region in S3's legacy naming: null or empty is us-east-1, `EU` is eu-west-1.
+        var region: String {
+            switch LocationConstraint {
+            case nil, "": "us-east-1"
+            case "EU": "eu-west-1"
+            case let region?: region
+            }
+        }
     }
 
     /// `s3api get-bucket-encryption`.

@@ -38,7 +38,7 @@ public struct AWSLiveCollector: Sendable {
         let home = options.homeRegion
         let identity = await perform(LiveRequest(.call(.getCallerIdentity), region: home))
         filing.file(.getCallerIdentity, region: home, answer: identity)
-        guard let account = identity.document.flatMap({ try? JSONDecoder().decode(CallerIdentity.self, from: $0) })?.Account else {
+        guard let account = Self.read(identity, IAMAccountDocuments.CallerIdentity.self)?.Account else {
             throw LiveCollectionError("cannot establish the caller's identity (sts:GetCallerIdentity in \(home)): \(Self.describe(identity))")
         }
         let regions = try await resolveRegions()
@@ -66,7 +66,7 @@ public struct AWSLiveCollector: Sendable {
             struct Region: Decodable { var RegionName: String? }
             var Regions: [Region]?
         }
-        guard let data = answer.document, let list = try? JSONDecoder().decode(Regions.self, from: data) else {
+        guard let list = Self.read(answer, Regions.self) else {
             throw LiveCollectionError("cannot list the account's regions for --regions all (ec2:DescribeRegions in \(options.homeRegion)): \(Self.describe(answer))")
         }
         let names = (list.Regions ?? []).compactMap(\.RegionName).sorted()
@@ -122,13 +122,9 @@ public struct AWSLiveCollector: Sendable {
         let listing = await perform(LiveRequest(.call(.listBuckets), region: home, allPages: true))
         filing.file(.listBuckets, region: home, answer: listing)
         filing.file(.getAccountPublicAccessBlock, region: home, answer: await accountBlock)
-        struct Listing: Decodable {
-            struct Bucket: Decodable { var Name: String? }
-            var Buckets: [Bucket]?
-        }
-        guard let data = listing.document, let buckets = try? JSONDecoder().decode(Listing.self, from: data) else { return }
+        guard let buckets = Self.read(listing, S3Raw.ListBuckets.self) else { return }
         await withTaskGroup(of: Void.self) { group in
-            for name in (buckets.Buckets ?? []).compactMap(\.Name) {
+            for name in (buckets.Buckets ?? []).map(\.Name) {
                 group.addTask { await collectBucket(name, into: filing) }
             }
         }
@@ -143,7 +139,7 @@ public struct AWSLiveCollector: Sendable {
     private func collectBucket(_ name: String, into filing: Filing) async {
         let location = await perform(LiveRequest(.call(.getBucketLocation), region: options.homeRegion, parameters: ["Bucket": name]))
         filing.file(.getBucketLocation, subject: name, region: options.homeRegion, answer: location)
-        let region = location.document.flatMap(Self.bucketRegion) ?? options.homeRegion
+        let region = Self.read(location, S3Raw.Location.self)?.region ?? options.homeRegion
         await withTaskGroup(of: Void.self) { group in
             for call in Self.bucketCalls {
                 group.addTask {
@@ -154,17 +150,6 @@ public struct AWSLiveCollector: Sendable {
         }
     }
 
-    /// `LocationConstraint`: null or empty for us-east-1, `EU` for eu-west-1 (legacy).
-    static func bucketRegion(_ data: Data) -> String? {
-        struct Location: Decodable { var LocationConstraint: String? }
-        guard let location = try? JSONDecoder().decode(Location.self, from: data) else { return nil }
-        switch location.LocationConstraint {
-        case nil, "": return "us-east-1"
-        case "EU": return "eu-west-1"
-        case let region?: return region
-        }
-    }
-
     // MARK: - Regional services
 
     /// The trails whose home is this region (shadow copies left out), then each trail's status
@@ -172,15 +157,11 @@ public struct AWSLiveCollector: Sendable {
     private func collectTrails(region: String, into filing: Filing) async {
         let answer = await perform(LiveRequest(.call(.describeTrails), region: region, parameters: ["includeShadowTrails": "false"]))
         filing.file(.describeTrails, region: region, answer: answer)
-        struct Trails: Decodable {
-            struct Trail: Decodable { var Name: String?; var TrailARN: String? }
-            var trailList: [Trail]?
-        }
-        guard let data = answer.document, let trails = try? JSONDecoder().decode(Trails.self, from: data) else { return }
+        guard let trails = Self.read(answer, CloudTrailDescribeTrails.self) else { return }
         await withTaskGroup(of: Void.self) { group in
             for trail in trails.trailList ?? [] {
-                guard let name = trail.Name else { continue }
-                let id = trail.TrailARN ?? name
+                guard let name = trail.name else { continue }
+                let id = trail.trailARN ?? name
                 group.addTask {
                     filing.file(.getTrailStatus, subject: name, region: region,
                                 answer: await perform(LiveRequest(.call(.getTrailStatus), region: region, parameters: ["Name": id])))
@@ -204,17 +185,13 @@ public struct AWSLiveCollector: Sendable {
     private func collectKeys(region: String, into filing: Filing) async {
         let answer = await perform(LiveRequest(.call(.listKeys), region: region, allPages: true))
         filing.file(.listKeys, region: region, answer: answer)
-        struct Keys: Decodable {
-            struct Key: Decodable { var KeyId: String? }
-            var Keys: [Key]?
-        }
-        guard let data = answer.document, let keys = try? JSONDecoder().decode(Keys.self, from: data) else { return }
+        guard let keys = Self.read(answer, KMSKeyList.self) else { return }
         await withTaskGroup(of: Void.self) { group in
-            for keyId in (keys.Keys ?? []).compactMap(\.KeyId) {
+            for keyId in (keys.keys ?? []).compactMap(\.keyId) {
                 group.addTask {
                     let description = await perform(LiveRequest(.call(.describeKey), region: region, parameters: ["KeyId": keyId]))
                     filing.file(.describeKey, subject: keyId, region: region, answer: description)
-                    guard let data = description.document, Self.rotationApplies(data) else { return }
+                    guard let key = Self.read(description, KMSDescribeKey.self)?.keyMetadata, Self.asksRotation(key) else { return }
                     filing.file(.getKeyRotationStatus, subject: keyId, region: region,
                                 answer: await perform(LiveRequest(.call(.getKeyRotationStatus), region: region, parameters: ["KeyId": keyId])))
                 }
@@ -222,21 +199,11 @@ public struct AWSLiveCollector: Sendable {
         }
     }
 
-    static func rotationApplies(_ data: Data) -> Bool {
-        struct Description: Decodable {
-            struct Metadata: Decodable {
-                var KeyManager: String?
-                var KeySpec: String?
-                var CustomerMasterKeySpec: String?
-                var Origin: String?
-                var KeyState: String?
-            }
-            var KeyMetadata: Metadata?
-        }
-        guard let key = (try? JSONDecoder().decode(Description.self, from: data))?.KeyMetadata else { return false }
-        let spec = key.KeySpec ?? key.CustomerMasterKeySpec
-        return key.KeyManager == "CUSTOMER" && spec == "SYMMETRIC_DEFAULT" && (key.Origin ?? "AWS_KMS") == "AWS_KMS"
-            && key.KeyState != "PendingDeletion" && key.KeyState != "PendingReplicaDeletion"
+    /// Rotation is asked of customer managed keys the normalizer judges rotatable, unless they
+    /// are being deleted (KMS refuses the call then).
+    static func asksRotation(_ key: KMSKeyMetadata) -> Bool {
+        key.keyManager == "CUSTOMER" && AuditNormalizer.rotationApplies(key)
+            && key.keyState != "PendingDeletion" && key.keyState != "PendingReplicaDeletion"
     }
 
     private func collectAnalyzers(region: String, into filing: Filing) async {
@@ -262,7 +229,11 @@ public struct AWSLiveCollector: Sendable {
         }
     }
 
-    private struct CallerIdentity: Decodable { var Account: String? }
+    /// An answer's document decoded into the raw type the normalizer reads it as; nil for an
+    /// error answer or a body that does not decode (the normalizer reports that one).
+    static func read<T: Decodable>(_ answer: LiveAnswer, _ type: T.Type) -> T? {
+        answer.document.flatMap { try? SnapshotJSON.decoder.decode(type, from: $0) }
+    }
 }
 
 /// Files answers under their bundle paths as they arrive, from many tasks at once.

@@ -101,17 +101,17 @@ struct AWSAPIPerformer: LiveCallPerformer {
                 redirected = true
                 continue
             }
-            // Temporary credentials that expired mid-scan (a long scan, a short session): fetch
-            // fresh ones once and resend, as the SDKs do.
-            if !refreshed, let code = decoder.errorCode(response, operation: operation, model: model), Self.expiredCodes.contains(code) {
-                refreshed = true
-                await credentials.invalidate()
-                continue
-            }
             guard let service = model.service(operation.service) else {
                 return .failed(.error(code: "HTTP\(response.status)", message: "HTTP \(response.status)", status: response.status))
             }
             let error = decoder.decodeError(response, service: service)
+            // Temporary credentials that expired mid-scan (a long scan, a short session): fetch
+            // fresh ones once and resend, as the SDKs do.
+            if !refreshed, Self.expiredCodes.contains(error.code) {
+                refreshed = true
+                await credentials.invalidate()
+                continue
+            }
             return .failed(.error(code: error.code, message: error.message, status: error.status))
         }
     }
@@ -185,12 +185,5 @@ struct AWSAPIPerformer: LiveCallPerformer {
         case .connection: "ConnectionFailure"
         }
         return .error(code: code, message: error.description, status: nil)
-    }
-}
-
-extension AWSWireDecoder {
-    /// The error code of a failed answer, for decisions such as refreshing credentials.
-    func errorCode(_ response: HTTPResponse, operation: AWSOperation, model: AWSWireModel) -> String? {
-        model.service(operation.service).map { decodeError(response, service: $0).code }
     }
 }
