@@ -38,12 +38,17 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // HTTP over libcurl's multi interface: concurrency, timeouts, retries, rate caps, TLS, proxies.
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        // Child processes run with a time limit, through pipes no other child can inherit.
+        .target(name: "ChildProcess", dependencies: ["CSpawn"], swiftSettings: strict),
+        // posix_spawn with only 0, 1 and 2 passed on, and pipe2(O_CLOEXEC): GNU extensions
+        // Swift's Glibc module does not export.
+        .target(name: "CSpawn"),
         // AWS: raw documents per API call, snapshot readers, the live collector (SigV4,
         // credentials, wire decoding), the normalizer into the model.
         .target(
             name: "ProviderAWS",
             dependencies: [
-                "Model", "CZlib", "HTTP", .product(name: "CSV", package: "CSV.swift"),
+                "Model", "CZlib", "HTTP", "ChildProcess", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -69,12 +74,13 @@ let package = Package(
         // Release-mode benchmarks: `make bench`.
         .executableTarget(name: "posture-bench", dependencies: ["PolicyEngine", "Model", "CEL", "PostureTesting"], path: "Sources/PostureBenchmark", swiftSettings: strict),
         // Fixtures and helpers shared by the test targets and the benchmark.
-        .target(name: "PostureTesting", dependencies: ["Model"], swiftSettings: strict),
+        .target(name: "PostureTesting", dependencies: ["Model", "ChildProcess"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PostureCLITests", dependencies: ["PostureTesting"], swiftSettings: strict),
-        .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "PostureTesting"], exclude: ["Wire/Fixtures", "Credentials/Support", "Signing/sigv4-skips.txt"], swiftSettings: strict),
+        .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "PostureTesting", "ChildProcess"], exclude: ["Wire/Fixtures", "Credentials/Support", "Signing/sigv4-skips.txt"], swiftSettings: strict),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "PostureTesting"], swiftSettings: strict),
         // Live collection against moto_server on loopback (started by .ci/run / make test).
         .testTarget(name: "LiveAWSTests", dependencies: ["ProviderAWS", "HTTP", "Model", "PostureTesting"], exclude: ["seed-live-account.py"], swiftSettings: strict),

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// A server for tests, run as a child process on 127.0.0.1: a script from `Tests/Support/`
@@ -27,8 +28,9 @@ public final class LoopbackServer: @unchecked Sendable {
     public let port: Int
     /// The command line, for messages.
     public let command: String
-    private let process: Process
-    private let stdinPipe: Pipe
+    private let child: Child
+    /// Held open while the server runs: the servers stop when their stdin closes.
+    private let stdinPipe: ExecPipe
     private let stderrFile: URL
     private let lock = NSLock()
     private var stopped = false
@@ -61,38 +63,50 @@ public final class LoopbackServer: @unchecked Sendable {
     /// - Throws: `Failure` with the child's stderr when it dies or stays silent.
     public init(executable: String, arguments: [String], environment: [String: String] = [:], startupTimeout: Double = 30) throws {
         command = ([executable] + arguments).joined(separator: " ")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         // stderr goes to a file, not a pipe: a chatty server can never block on a full pipe.
         stderrFile = FileManager.default.temporaryDirectory.appendingPathComponent("loopback-\(UUID().uuidString).stderr")
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
-        let stdoutPipe = Pipe()
-        stdinPipe = Pipe()
-        process.standardOutput = stdoutPipe
-        process.standardInput = stdinPipe
+        // A `Child` with close-on-exec pipes: a program another test starts at the same moment
+        // must not inherit them, or this one's stdout would never close (see `ExecPipe`, `Child`).
+        let stdoutPipe: ExecPipe
         do {
-            process.standardError = try FileHandle(forWritingTo: stderrFile)
-            try process.run()
+            stdoutPipe = try ExecPipe()
+            stdinPipe = try ExecPipe()
+            let stderrHandle = try FileHandle(forWritingTo: stderrFile)
+            defer { try? stderrHandle.close() }
+            child = try Child(executable: executable, arguments: arguments,
+                              environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+                              stdin: stdinPipe.reading.fileDescriptor, stdout: stdoutPipe.writing.fileDescriptor,
+                              stderr: stderrHandle.fileDescriptor)
         } catch {
             throw Failure.couldNotStart(command: command, reason: "\(error)")
         }
+        try? stdoutPipe.writing.close()
+        try? stdinPipe.reading.close()
         let found = PortLine()
-        Self.readPort(from: stdoutPipe.fileHandleForReading, into: found)
-        switch found.wait(seconds: startupTimeout) {
-        case .some(let port):
+        Self.readPort(from: stdoutPipe.reading, into: found)
+        if let port = Self.waitForPort(found, child, seconds: startupTimeout) {
             self.port = port
-        case .none:
-            // Stdout closed: the child is exiting, though Foundation may not have reaped it yet.
-            if found.isSet { Self.waitForExit(process, seconds: 5) }
-            let exited = !process.isRunning
-            Self.terminate(process, stdin: stdinPipe)
-            let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-            try? FileManager.default.removeItem(at: stderrFile)
-            throw exited ? Failure.exited(command: command, status: process.terminationStatus, stderr: stderr)
-                         : Failure.noPort(command: command, seconds: startupTimeout, stderr: stderr)
+            return
         }
+        // Stdout closed or the child ended: give it a moment to be reaped, then say which.
+        let ended = child.wait(seconds: found.isSet ? 5 : 0)
+        child.stop()
+        let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(at: stderrFile)
+        if let ended { throw Failure.exited(command: command, status: ended.status, stderr: stderr) }
+        throw Failure.noPort(command: command, seconds: startupTimeout, stderr: stderr)
+    }
+
+    /// The port, or nil once stdout closed, the child ended, or `seconds` passed.
+    private static func waitForPort(_ found: PortLine, _ child: Child, seconds: Double) -> Int? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let port = found.wait(seconds: 0.1) { return port }
+            if found.isSet { return nil }
+            if !child.isRunning { return found.wait(seconds: 0.5) }
+        }
+        return nil
     }
 
     /// Starts `python3 Tests/Support/<script>` without blocking a cooperative thread.
@@ -125,7 +139,9 @@ public final class LoopbackServer: @unchecked Sendable {
         defer { lock.unlock() }
         if !stopped {
             stopped = true
-            Self.terminate(process, stdin: stdinPipe)
+            // The servers stop when stdin closes; SIGTERM and SIGKILL are for those that do not.
+            try? stdinPipe.writing.close()
+            child.stop()
         }
         let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
         return stderr
@@ -134,20 +150,6 @@ public final class LoopbackServer: @unchecked Sendable {
     /// What the server has written to stderr so far.
     public var standardError: String {
         (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-    }
-
-    private static func terminate(_ process: Process, stdin: Pipe) {
-        try? stdin.fileHandleForWriting.close()
-        guard process.isRunning else { return }
-        process.terminate()
-        waitForExit(process, seconds: 2)
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-
-    private static func waitForExit(_ process: Process, seconds: Double) {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
     }
 
     /// Reads stdout on its own thread until the `PORT` line, then keeps draining it so that the

@@ -156,7 +156,7 @@ struct LiveSafetyTests {
         let cleanFindings = try ReportedFindings.read(clean), faultyFindings = try ReportedFindings.read(faulty)
         #expect(LiveScanTests.comparable(faultyFindings) == LiveScanTests.comparable(cleanFindings))
         #expect(faultyFindings.scan.incomplete.map(\.dataSet) == cleanFindings.scan.incomplete.map(\.dataSet))
-        let injected = try proxy.injected()
+        let injected = try await proxy.injected()
         #expect(injected.values.reduce(0, +) > 50, "\(injected)")
     }
 
@@ -211,8 +211,8 @@ final class FaultProxy {
         return try text.split(separator: "\n").map { try JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
     }
 
-    func injected() throws -> [String: Int] {
-        let answer = shell(["curl", "-fsS", "http://127.0.0.1:\(server.port)/__faults"])
+    func injected() async throws -> [String: Int] {
+        let answer = try await shell(["curl", "-fsS", "http://127.0.0.1:\(server.port)/__faults"])
         return try JSONDecoder().decode([String: Int].self, from: Data(answer.stdout.utf8))
     }
 

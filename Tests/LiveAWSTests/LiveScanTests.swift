@@ -97,7 +97,7 @@ struct LiveScanTests {
         func underTerminal(_ extra: [String]) async throws -> String {
             let command = ([posture, "scan", "aws", "--live", "--fail-on", "none", "--format", "json", "-o", "/dev/null"] + extra)
                 .map { "'\($0)'" }.joined(separator: " ")
-            let result = try await shellOffPool(["script", "-qec", command, "/dev/null"], environment: try seeded.environment().merging(["TERM": "xterm"]) { $1 })
+            let result = try await shell(["script", "-qec", command, "/dev/null"], environment: try seeded.environment().merging(["TERM": "xterm"]) { $1 })
             #expect(result.status == 3, "\(result.stdout)")
             return result.stdout
         }

@@ -12,9 +12,9 @@ enum Moto {
         let root = TestPaths.packageRoot()
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("posture-moto-\(getpid())").path
         let script = root.appendingPathComponent("scripts/moto-server.sh").path
-        let result = shell([script, "start"], environment: ["POSTURE_MOTO_STATE": state])
+        let result = shellBlocking([script, "start"], environment: ["POSTURE_MOTO_STATE": state])
         guard result.status == 0 else { return .failure(Unavailable(description: "moto_server did not start: \(result.stderr)")) }
-        let url = shell([script, "url"], environment: ["POSTURE_MOTO_STATE": state]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = shellBlocking([script, "url"], environment: ["POSTURE_MOTO_STATE": state]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         // Stopped when the test process exits.
         atexit { stopPrivateServer() }
         privateState = state
@@ -25,7 +25,7 @@ enum Moto {
 
     private static func stopPrivateServer() {
         guard let state = privateState else { return }
-        _ = shell([TestPaths.packageRoot().appendingPathComponent("scripts/moto-server.sh").path, "stop"], environment: ["POSTURE_MOTO_STATE": state])
+        _ = shellBlocking([TestPaths.packageRoot().appendingPathComponent("scripts/moto-server.sh").path, "stop"], environment: ["POSTURE_MOTO_STATE": state])
     }
 
     static func url() throws -> String { try started.get() }
@@ -52,12 +52,8 @@ struct SeededAccount: Decodable {
     var keys: [String: String]
 
     static func seed(_ account: String = Moto.freshAccount()) async throws -> SeededAccount {
-        try await OffPool.run { try seedBlocking(account) }
-    }
-
-    private static func seedBlocking(_ account: String) throws -> SeededAccount {
         let script = TestPaths.packageRoot().appendingPathComponent("Tests/LiveAWSTests/seed-live-account.py").path
-        let result = shell(["python3", script, "--endpoint-url", try Moto.url(), "--account", account])
+        let result = try await shell(["python3", script, "--endpoint-url", try Moto.url(), "--account", account])
         guard result.status == 0 else { throw Moto.Unavailable(description: "seeding failed: \(result.stderr)") }
         return try JSONDecoder().decode(SeededAccount.self, from: Data(result.stdout.utf8))
     }
@@ -106,44 +102,22 @@ struct ReportedFindings: Decodable {
     }
 }
 
-struct ShellResult { var status: Int32; var stdout: String; var stderr: String }
-
-/// Runs posture on a thread of its own: these scans block for seconds, and a test blocking
-/// the cooperative pool (two threads on two cores) would stall every other test's async work.
+/// Runs posture off the cooperative pool: these scans take seconds, and a test blocking the
+/// pool (two threads on two cores) would stall every other test's async work.
 func posture(_ arguments: [String], environment: [String: String]) async throws -> CommandResult {
-    try await OffPool.run { try PostureBinary.run(arguments, environment: environment) }
+    try await PostureBinary.run(arguments, environment: environment)
 }
 
-/// `shell`, off the cooperative pool.
-func shellOffPool(_ arguments: [String], environment: [String: String] = [:]) async throws -> ShellResult {
-    try await OffPool.run { shell(arguments, environment: environment) }
+/// Runs a helper program (python3, the moto script, curl) off the cooperative pool.
+func shell(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
+    try await ChildRun.run(arguments, environment: environment)
 }
 
-/// Runs a helper program (python3, the moto script), capturing its output.
-func shell(_ arguments: [String], environment: [String: String] = [:]) -> ShellResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    do { try process.run() } catch { return ShellResult(status: -1, stdout: "", stderr: "\(error)") }
-    // Drain stderr on another thread so neither pipe can fill up and block the child.
-    let errorData = LockedData()
-    let reader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-    reader.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    while !errorData.isSet { usleep(1000) }
-    return ShellResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errorData.value, as: UTF8.self))
-}
-
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ value: Data) { lock.withLock { data = value } }
-    var isSet: Bool { lock.withLock { data != nil } }
-    var value: Data { lock.withLock { data ?? Data() } }
+/// `shell` for the few places that cannot await (the lazily started private moto_server).
+func shellBlocking(_ arguments: [String], environment: [String: String] = [:]) -> CommandResult {
+    do {
+        return try ChildRun.runBlocking(arguments, environment: environment)
+    } catch {
+        return CommandResult(status: -1, stdout: "", stderr: "\(error)")
+    }
 }

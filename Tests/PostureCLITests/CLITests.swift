@@ -7,24 +7,24 @@ import Testing
 struct CLITests {
     let policies = TestPaths.policies().path
 
-    private func posture(_ arguments: String..., stdin: String? = nil) throws -> CommandResult {
-        try PostureBinary.run(arguments, stdin: stdin)
+    private func posture(_ arguments: String..., stdin: String? = nil) async throws -> CommandResult {
+        try await PostureBinary.run(arguments, stdin: stdin)
     }
 
     @Test("policies validate: the bundled pack is valid")
-    func validatePack() throws {
-        let result = try posture("policies", "validate", policies)
+    func validatePack() async throws {
+        let result = try await posture("policies", "validate", policies)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("are valid"))
     }
 
     @Test("policies validate: every error of every file, then exit 2")
-    func validateBad() throws {
+    func validateBad() async throws {
         let folder = try ScratchFolder()
         try FileManager.default.copyItem(atPath: policies + "/responsibility.yaml", toPath: folder.path("responsibility.yaml"))
         try folder.write("aws/a.yaml", "id: a\ntitle: [oops\n")
         try folder.write("aws/b.yaml", "")
-        let result = try posture("policies", "validate", folder.path())
+        let result = try await posture("policies", "validate", folder.path())
         #expect(result.status == 2)
         let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 2, "\(result.stderr)")
@@ -32,15 +32,15 @@ struct CLITests {
     }
 
     @Test("policies test: ends with 'N passed, 0 failed' and exits 0")
-    func testPack() throws {
-        let result = try posture("policies", "test", policies)
+    func testPack() async throws {
+        let result = try await posture("policies", "test", policies)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.range(of: #"^\d+ passed, 0 failed$"#, options: .regularExpression) != nil, "\(last)")
     }
 
     @Test("policies test: a misbehaving example fails with its place and exit 1")
-    func testFailingExample() throws {
+    func testFailingExample() async throws {
         let folder = try ScratchFolder()
         try FileManager.default.copyItem(atPath: policies + "/responsibility.yaml", toPath: folder.path("responsibility.yaml"))
         try folder.write("aws/p.yaml", """
@@ -58,15 +58,15 @@ struct CLITests {
           pass:
             - public: false
         """)
-        let result = try posture("policies", "test", folder.path())
+        let result = try await posture("policies", "test", folder.path())
         #expect(result.status == 1)
         #expect(result.stdout.contains("p.yaml:11:7: FAILED test-wrong-example fail example"), "\(result.stdout)")
         #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
 
     @Test("policies list --format json is an array sorted by id")
-    func listJSON() throws {
-        let result = try posture("policies", "list", "--policies", policies, "--format", "json")
+    func listJSON() async throws {
+        let result = try await posture("policies", "list", "--policies", policies, "--format", "json")
         #expect(result.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         let ids = array.compactMap { $0["id"] as? String }
@@ -74,58 +74,58 @@ struct CLITests {
     }
 
     @Test("policies show: unknown id is exit 2 with a suggestion")
-    func showUnknown() throws {
-        let list = try posture("policies", "list", "--policies", policies, "--format", "json")
+    func showUnknown() async throws {
+        let list = try await posture("policies", "list", "--policies", policies, "--format", "json")
         let ids = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]).compactMap { $0["id"] as? String }
         let known = try #require(ids.first)
-        #expect(try posture("policies", "show", known, "--policies", policies).stdout.contains(known))
-        let result = try posture("policies", "show", String(known.dropLast()), "--policies", policies)
+        #expect(try await posture("policies", "show", known, "--policies", policies).stdout.contains(known))
+        let result = try await posture("policies", "show", String(known.dropLast()), "--policies", policies)
         #expect(result.status == 2)
         #expect(result.stderr.contains("did you mean"))
     }
 
     @Test("policies schema bucket lists nested fields")
-    func schema() throws {
-        let result = try posture("policies", "schema", "bucket")
+    func schema() async throws {
+        let result = try await posture("policies", "schema", "bucket")
         #expect(result.status == 0)
         #expect(result.stdout.contains("encryption?"))
         #expect(result.stdout.contains("algorithm?"))
     }
 
     @Test("eval prints JSON with ints, doubles, timestamps and durations in their forms")
-    func evalJSON() throws {
-        let result = try posture("eval", "[x + 1, 2.0, timestamp('2024-01-01T00:00:00Z'), duration('1.5s'), {'k': x}]", "--input", "-",
+    func evalJSON() async throws {
+        let result = try await posture("eval", "[x + 1, 2.0, timestamp('2024-01-01T00:00:00Z'), duration('1.5s'), {'k': x}]", "--input", "-",
                                  stdin: #"{"x": 41}"#)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == #"[42,2.0,"2024-01-01T00:00:00Z","1.5s",{"k":41}]"# + "\n")
     }
 
     @Test("eval: a syntax error is exit 2 with line and column")
-    func evalSyntaxError() throws {
-        let result = try posture("eval", "1 +\n (2")
+    func evalSyntaxError() async throws {
+        let result = try await posture("eval", "1 +\n (2")
         #expect(result.status == 2)
         #expect(result.stderr.contains("<expression>:2:"), "\(result.stderr)")
     }
 
     @Test("eval: an evaluation error is exit 1")
-    func evalRuntimeError() throws {
-        let result = try posture("eval", "1 / x", "--input", "-", stdin: #"{"x": 0}"#)
+    func evalRuntimeError() async throws {
+        let result = try await posture("eval", "1 / x", "--input", "-", stdin: #"{"x": 0}"#)
         #expect(result.status == 1)
         #expect(result.stderr.contains("division by zero") || result.stderr.contains("divide by zero"), "\(result.stderr)")
     }
 
     @Test("eval: malformed JSON input is exit 2 naming line and column")
-    func evalBadInput() throws {
-        let result = try posture("eval", "x", "--input", "-", stdin: "{\"x\": }")
+    func evalBadInput() async throws {
+        let result = try await posture("eval", "x", "--input", "-", stdin: "{\"x\": }")
         #expect(result.status == 2)
         #expect(result.stderr.contains("<stdin>:1:7"), "\(result.stderr)")
     }
 
     @Test("usage errors exit 2, --help exits 0")
-    func usage() throws {
-        #expect(try posture("policies", "list", "--no-such-flag").status == 2)
-        #expect(try posture("policies", "schema", "buckets").status == 2)
-        let help = try posture("policies", "--help")
+    func usage() async throws {
+        #expect(try await posture("policies", "list", "--no-such-flag").status == 2)
+        #expect(try await posture("policies", "schema", "buckets").status == 2)
+        let help = try await posture("policies", "--help")
         #expect(help.status == 0)
         #expect(help.stdout.contains("validate"))
     }

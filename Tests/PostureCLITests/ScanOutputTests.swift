@@ -10,8 +10,8 @@ struct ScanOutputTests {
     static let demo = TestPaths.packageRoot().appendingPathComponent("snapshots/demo").path
     static let now = "2026-01-01T00:00:00Z"
 
-    private func scan(_ arguments: [String], in folder: ScratchFolder? = nil) throws -> CommandResult {
-        try PostureBinary.run(["scan", Self.demo, "--now", Self.now] + arguments, directory: folder?.url)
+    private func scan(_ arguments: [String], in folder: ScratchFolder? = nil) async throws -> CommandResult {
+        try await PostureBinary.run(["scan", Self.demo, "--now", Self.now] + arguments, directory: folder?.url)
     }
 
     private func waivers(_ folder: ScratchFolder, expires: String = "2026-06-30", policy: String = "*") throws -> String {
@@ -30,10 +30,10 @@ struct ScanOutputTests {
     }
 
     @Test("one scan writes every format; text stays on standard output")
-    func everyFormat() throws {
+    func everyFormat() async throws {
         let folder = try ScratchFolder("posture-outputs")
         let formats = ["json", "sarif", "junit", "ocsf", "csv", "markdown", "html"]
-        let result = try scan(formats.flatMap { ["--report", "\($0)=\(folder.path("report.\($0)"))"] })
+        let result = try await scan(formats.flatMap { ["--report", "\($0)=\(folder.path("report.\($0)"))"] })
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("posture scan of "))
         for format in formats {
@@ -43,24 +43,24 @@ struct ScanOutputTests {
     }
 
     @Test("--format/--output pairs: nothing on standard output; legacy --format json -o FILE still works")
-    func pairs() throws {
+    func pairs() async throws {
         let folder = try ScratchFolder("posture-outputs")
-        let result = try scan(["--format", "sarif", "--output", folder.path("p.sarif"), "--format", "junit", "--output", folder.path("p.xml")])
+        let result = try await scan(["--format", "sarif", "--output", folder.path("p.sarif"), "--format", "junit", "--output", folder.path("p.xml")])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(FileManager.default.fileExists(atPath: folder.path("p.sarif")) && FileManager.default.fileExists(atPath: folder.path("p.xml")))
-        let legacy = try scan(["--format", "json", "-o", folder.path("r.json")])
+        let legacy = try await scan(["--format", "json", "-o", folder.path("r.json")])
         #expect(legacy.status == 1 && legacy.stdout.isEmpty)
         #expect(try String(contentsOfFile: folder.path("r.json"), encoding: .utf8).contains("\"schemaVersion\""))
     }
 
     @Test("the demo's SARIF, OCSF and JUnit validate", .enabled(if: TestPaths.shared("schemas") != nil, "../shared/schemas is absent"))
-    func validates() throws {
+    func validates() async throws {
         let folder = try ScratchFolder("posture-outputs")
         let waiverFile = try waivers(folder, policy: "aws-s3-*")
-        _ = try scan(["--waivers", waiverFile, "--report", "sarif=\(folder.path("p.sarif"))", "--report", "ocsf=\(folder.path("p.ocsf"))",
+        _ = try await scan(["--waivers", waiverFile, "--report", "sarif=\(folder.path("p.sarif"))", "--report", "ocsf=\(folder.path("p.ocsf"))",
                       "--report", "junit=\(folder.path("p.xml"))"], in: folder)
-        let outcome = try Python.validate(["sarif=\(folder.path("p.sarif"))", "ocsf=\(folder.path("p.ocsf"))", "junit=\(folder.path("p.xml"))"])
+        let outcome = try await Python.validate(["sarif=\(folder.path("p.sarif"))", "ocsf=\(folder.path("p.ocsf"))", "junit=\(folder.path("p.xml"))"])
         #expect(outcome.status == 0, "\(outcome.output)")
     }
 
@@ -90,24 +90,24 @@ struct ScanOutputTests {
     ]
 
     @Test("exit codes, as the README's table says", arguments: exitCases)
-    func exitCodes(_ testCase: ExitCase) throws {
+    func exitCodes(_ testCase: ExitCase) async throws {
         let folder = try ScratchFolder("posture-gate")
         var arguments = testCase.arguments
         if let expires = testCase.waivers { arguments += ["--waivers", try waivers(folder, expires: expires)] }
         if testCase.baseline {
-            let previous = try scan(["--format", "json", "-o", folder.path("baseline.json")])
+            let previous = try await scan(["--format", "json", "-o", folder.path("baseline.json")])
             #expect(previous.status == 1)
             arguments += ["--baseline", folder.path("baseline.json")]
         }
-        let result = try scan(arguments)
+        let result = try await scan(arguments)
         #expect(result.status == testCase.expected, "\(result.stderr)")
     }
 
     @Test("waived findings stay in the report as suppressed; expired and stale waivers are reported")
-    func waiverReporting() throws {
+    func waiverReporting() async throws {
         let folder = try ScratchFolder("posture-gate")
         let file = try waivers(folder, policy: "aws-s3-bucket-public")
-        let result = try scan(["--waivers", file, "--format", "json"])
+        let result = try await scan(["--waivers", file, "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
         let waived = findings.filter { $0["waiver"] != nil }
@@ -116,37 +116,37 @@ struct ScanOutputTests {
         let states = ((report["waivers"] as? [String: Any])?["waivers"] as? [[String: Any]])?.compactMap { $0["state"] as? String }
         #expect(states == ["active", "stale"])
         #expect(result.stderr.contains("waivers.yaml:7: warning:") && result.stderr.contains("stale"), "\(result.stderr)")
-        let text = try scan(["--waivers", file])
+        let text = try await scan(["--waivers", file])
         #expect(text.stdout.contains("WAIVED  aws-s3-bucket-public"))
     }
 
     @Test("a broken waiver file is exit 2 with FILE:LINE:COL")
-    func badWaivers() throws {
+    func badWaivers() async throws {
         let folder = try ScratchFolder("posture-gate")
         let file = try folder.write("w.yaml", "waivers:\n  - policy: p\n    resource: r\n    reason: x\n    expires: someday\n")
-        let result = try scan(["--waivers", file])
+        let result = try await scan(["--waivers", file])
         #expect(result.status == 2)
         #expect(result.stderr.contains("w.yaml:5:14: error: 'expires' must be a date"), "\(result.stderr)")
     }
 
     @Test("fingerprints are the same across runs, scan times and snapshot locations")
-    func stableFingerprints() throws {
+    func stableFingerprints() async throws {
         let folder = try ScratchFolder("posture-fingerprints")
         try FileManager.default.copyItem(atPath: Self.demo, toPath: folder.path("copy"))
-        func fingerprints(_ path: String, now: String) throws -> [String] {
-            let result = try PostureBinary.run(["scan", path, "--now", now, "--format", "json", "--include-pass"])
+        func fingerprints(_ path: String, now: String) async throws -> [String] {
+            let result = try await PostureBinary.run(["scan", path, "--now", now, "--format", "json", "--include-pass"])
             let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             return try #require(report["findings"] as? [[String: Any]]).compactMap { $0["fingerprint"] as? String }.sorted()
         }
-        let first = try fingerprints(Self.demo, now: Self.now)
+        let first = try await fingerprints(Self.demo, now: Self.now)
         #expect(!first.isEmpty)
-        #expect(try fingerprints(Self.demo, now: Self.now) == first)
-        #expect(try fingerprints(Self.demo, now: "2027-03-01T00:00:00Z") == first)
-        #expect(try fingerprints(folder.path("copy"), now: Self.now) == first)
+        #expect(try await fingerprints(Self.demo, now: Self.now) == first)
+        #expect(try await fingerprints(Self.demo, now: "2027-03-01T00:00:00Z") == first)
+        #expect(try await fingerprints(folder.path("copy"), now: Self.now) == first)
     }
 
     @Test("-o to a FIFO (or /dev/null) writes through it and leaves it what it was")
-    func outputToSpecialFile() throws {
+    func outputToSpecialFile() async throws {
         let folder = try TestPaths.temporaryFolder("posture-fifo")
         let fifo = folder.appendingPathComponent("report.pipe").path
         #expect(mkfifo(fifo, 0o600) == 0)
@@ -156,9 +156,9 @@ struct ScanOutputTests {
             received.set(String(decoding: handle?.readDataToEndOfFile() ?? Data(), as: UTF8.self))
         }
         reader.start()
-        let result = try scan(["--format", "json", "-o", fifo, "--fail-on", "none", "--allow-incomplete"])
+        let result = try await scan(["--format", "json", "-o", fifo, "--fail-on", "none", "--allow-incomplete"])
         #expect(result.status == 0, "\(result.stderr)")
-        for _ in 0..<500 where received.value == nil { usleep(10_000) }
+        for _ in 0..<500 where received.value == nil { try await Task.sleep(nanoseconds: 10_000_000) }
         #expect(received.value?.contains("\"findings\"") == true)
         var info = stat()
         #expect(lstat(fifo, &info) == 0)
@@ -168,19 +168,11 @@ struct ScanOutputTests {
 
 /// Runs `scripts/validate-reports.py` on written reports.
 enum Python {
-    static func validate(_ reports: [String]) throws -> (status: Int32, output: String) {
+    static func validate(_ reports: [String]) async throws -> (status: Int32, output: String) {
         let schemas = try #require(TestPaths.shared("schemas"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestPaths.packageRoot().appendingPathComponent("scripts/validate-reports.py").path,
-                             "--schemas", schemas.path] + reports
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try await ChildRun.run(["python3", TestPaths.packageRoot().appendingPathComponent("scripts/validate-reports.py").path,
+                                             "--schemas", schemas.path] + reports)
+        return (result.status, result.stdout + result.stderr)
     }
 }
 

@@ -8,8 +8,8 @@ struct ScanTests {
     let root = TestPaths.packageRoot()
 
     /// Runs a JSON scan and returns (exit status, failing policy ids by resource name, report).
-    private func scan(_ path: String, _ extra: [String] = []) throws -> (status: Int32, failures: [String: Set<String>], report: [String: Any], stderr: String) {
-        let result = try PostureBinary.run(["scan", path, "--format", "json"] + extra)
+    private func scan(_ path: String, _ extra: [String] = []) async throws -> (status: Int32, failures: [String: Set<String>], report: [String: Any], stderr: String) {
+        let result = try await PostureBinary.run(["scan", path, "--format", "json"] + extra)
         let report = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]) ?? [:]
         var failures: [String: Set<String>] = [:]
         for finding in report["findings"] as? [[String: Any]] ?? [] where finding["status"] as? String == "fail" {
@@ -21,8 +21,8 @@ struct ScanTests {
     }
 
     @Test("the demo account: real findings, exit 1")
-    func demo() throws {
-        let result = try scan(root.appendingPathComponent("snapshots/demo").path)
+    func demo() async throws {
+        let result = try await scan(root.appendingPathComponent("snapshots/demo").path)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.failures["kestrel-public-assets"]?.contains("aws-s3-bucket-public") == true)
         #expect(result.failures["kestrel-press-kit"]?.contains("aws-s3-bucket-public") == true)
@@ -42,9 +42,9 @@ struct ScanTests {
 
     @Test("iam-vulnerable: every privesc and fn identity is found, no fp trap is flagged as escalation",
           .enabled(if: TestPaths.shared("corpus/aws/iam-authz-details") != nil, "../shared/corpus is absent"))
-    func iamVulnerable() throws {
+    func iamVulnerable() async throws {
         let file = try #require(TestPaths.shared("corpus/aws/iam-authz-details/cloudsplaining-iam-vulnerable-authz-details.json"))
-        let result = try scan(file.path, ["--fail-on", "none"])
+        let result = try await scan(file.path, ["--fail-on", "none"])
         #expect(result.status == 0)
         let escalation = "aws-iam-privilege-escalation"
         for number in 1...21 {
@@ -69,9 +69,9 @@ struct ScanTests {
 
     @Test("CloudMapper's demo bundle: a public bucket by policy, a role trusting everyone",
           .enabled(if: TestPaths.shared("corpus/aws/cloudmapper-demo") != nil, "../shared/corpus is absent"))
-    func cloudMapperDemo() throws {
+    func cloudMapperDemo() async throws {
         let folder = try #require(TestPaths.shared("corpus/aws/cloudmapper-demo"))
-        let result = try scan(folder.path, ["--fail-on", "none"])
+        let result = try await scan(folder.path, ["--fail-on", "none"])
         #expect(result.failures["cloudmapper_demo"]?.contains("aws-s3-bucket-public") == true)
         #expect(result.failures["bad_role"]?.contains("aws-iam-role-trust-public") == true)
         #expect(result.failures["123456789012"]?.contains("aws-iam-root-access-key") == true)
@@ -102,27 +102,27 @@ struct ScanTests {
     ]
 
     @Test("bad input: one clear error naming the file, exit 2 or 3, no crash", arguments: badInputs)
-    func badInput(_ input: BadInput) throws {
+    func badInput(_ input: BadInput) async throws {
         let folder = try ScratchFolder("posture-bad-input")
         for (path, text) in input.files { try folder.write(path, text) }
-        let result = try PostureBinary.run(["scan", folder.path(), "--format", "json", "--fail-on", "none"])
+        let result = try await PostureBinary.run(["scan", folder.path(), "--format", "json", "--fail-on", "none"])
         #expect(result.status == input.status, "\(result.stderr)\n\(result.stdout.prefix(400))")
         #expect((result.stdout + result.stderr).contains(input.mentions), "\(result.stderr)\n\(result.stdout.prefix(2000))")
     }
 
     @Test("a symbolic link loop and a non-UTF-8 file do not hang or crash")
-    func linksAndBytes() throws {
+    func linksAndBytes() async throws {
         let folder = try ScratchFolder("posture-bad-input")
         try folder.write("s3/list-buckets.json", #"{"Buckets": [{"Name": "b"}], "Owner": {"ID": "x"}}"#)
         try folder.write("iam/get-account-summary.json", Data([0x7B, 0xFF, 0xFE, 0x7D]))
         try FileManager.default.createSymbolicLink(atPath: folder.path("s3/loop"), withDestinationPath: folder.path("s3"))
-        let result = try PostureBinary.run(["scan", folder.path(), "--format", "json", "--fail-on", "none"])
+        let result = try await PostureBinary.run(["scan", folder.path(), "--format", "json", "--fail-on", "none"])
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stdout.contains("get-account-summary.json"))
     }
 
     @Test("a file over the size limit is skipped with a reason, not read")
-    func hugeFile() throws {
+    func hugeFile() async throws {
         let folder = try ScratchFolder("posture-bad-input")
         try folder.write("s3/list-buckets.json", #"{"Buckets": [], "Owner": {"ID": "x"}}"#)
         let big = folder.path("iam/get-account-authorization-details.json")
@@ -131,7 +131,7 @@ struct ScanTests {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
         try handle.truncate(atOffset: 1 << 30) // a sparse 1 GB file: no disk used
         try handle.close()
-        let result = try PostureBinary.run(["scan", folder.path(), "--format", "json", "--fail-on", "none"])
+        let result = try await PostureBinary.run(["scan", folder.path(), "--format", "json", "--fail-on", "none"])
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stdout.contains("over the limit"))
     }

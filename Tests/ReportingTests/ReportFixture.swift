@@ -78,18 +78,10 @@ enum ReportValidator {
     }
 
     /// Validates `reports` (kind → file): exit status 0 means every one is valid.
-    static func run(_ reports: [(kind: String, path: String)]) throws -> Outcome {
+    static func run(_ reports: [(kind: String, path: String)]) async throws -> Outcome {
         guard let schemas else { throw FixtureError("../shared/schemas is absent") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = TestPaths.packageRoot().appendingPathComponent("scripts/validate-reports.py").path
-        process.arguments = ["python3", script, "--schemas", schemas.path] + reports.map { "\($0.kind)=\($0.path)" }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let result = try await ChildRun.run(["python3", script, "--schemas", schemas.path] + reports.map { "\($0.kind)=\($0.path)" })
+        return Outcome(status: result.status, output: result.stdout + result.stderr)
     }
 }

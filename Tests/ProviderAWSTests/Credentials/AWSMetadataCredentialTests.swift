@@ -15,7 +15,7 @@ struct AWSMetadataCredentialTests {
 
     @Test("ECS relative URI with an authorization token file, re-read on every fetch")
     func containerRelative() async throws {
-        let server = try LocalServer(CredentialSupport.script("metadata_server.py"), ["ecs", "--path", "/v2/credentials/task-1", "--authorization", "Bearer first"])
+        let server = try await CredentialServer.start("metadata_server.py", ["ecs", "--path", "/v2/credentials/task-1", "--authorization", "Bearer first"])
         defer { server.stop() }
         let scratch = try ScratchFolder("posture-metadata")
         let tokenFile = try scratch.write("auth", "Bearer first\n")
@@ -35,7 +35,7 @@ struct AWSMetadataCredentialTests {
 
     @Test("ECS full URI on loopback with an authorization token")
     func containerFull() async throws {
-        let server = try LocalServer(CredentialSupport.script("metadata_server.py"), ["ecs", "--path", "/creds", "--authorization", "pod-token"])
+        let server = try await CredentialServer.start("metadata_server.py", ["ecs", "--path", "/creds", "--authorization", "pod-token"])
         defer { server.stop() }
         let scratch = try ScratchFolder("posture-metadata")
         let resolution = try await resolve(CredentialSupport.environment(scratch, [
@@ -46,7 +46,7 @@ struct AWSMetadataCredentialTests {
 
     @Test("IMDSv2: token, role name, role credentials; the chain's probe is reused, not fetched twice")
     func instanceMetadata() async throws {
-        let server = try LocalServer(CredentialSupport.script("metadata_server.py"), ["imds", "--role", "scanner-role"])
+        let server = try await CredentialServer.start("metadata_server.py", ["imds", "--role", "scanner-role"])
         defer { server.stop() }
         let scratch = try ScratchFolder("posture-metadata")
         let resolution = try await resolve(CredentialSupport.environment(scratch, [
@@ -62,7 +62,7 @@ struct AWSMetadataCredentialTests {
 
     @Test("the server really requires the token: a GET without it is 401")
     func tokenRequired() async throws {
-        let server = try LocalServer(CredentialSupport.script("metadata_server.py"), ["imds"])
+        let server = try await CredentialServer.start("metadata_server.py", ["imds"])
         defer { server.stop() }
         let response = try await TestHTTP.client().send(.init(url: "\(server.url)/latest/meta-data/iam/security-credentials/"))
         #expect(response.status == 401)
@@ -70,7 +70,7 @@ struct AWSMetadataCredentialTests {
 
     @Test("IMDSv1 fallback when the token PUT is not offered, refused when v1 is disabled")
     func imdsV1() async throws {
-        let server = try LocalServer(CredentialSupport.script("metadata_server.py"), ["imds", "--no-v2"])
+        let server = try await CredentialServer.start("metadata_server.py", ["imds", "--no-v2"])
         defer { server.stop() }
         let v1 = AWSInstanceMetadataProvider(endpoint: server.url, allowIMDSv1: true, transport: try TestHTTP.client())
         #expect(try await v1.credentials().accessKeyId == "ASIAMETADATA0001")

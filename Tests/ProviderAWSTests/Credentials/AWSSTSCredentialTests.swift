@@ -7,11 +7,11 @@ import Testing
 @Suite("STS credential providers against moto")
 struct AWSSTSCredentialTests {
     /// One moto for the suite (it starts in seconds); it exits when the test process closes its stdin.
-    static let sharedMoto = Result { try LocalServer(CredentialSupport.script("moto_sts_server.py")) }
-    let moto: LocalServer
+    static let sharedMoto = Task { try await CredentialServer.start("moto_sts_server.py") }
+    let moto: LoopbackServer
 
-    init() throws {
-        moto = try Self.sharedMoto.get()
+    init() async throws {
+        moto = try await Self.sharedMoto.value
     }
 
     func resolve(_ options: AWSCredentialOptions, _ environment: [String: String], signer: RecordingSigner) async throws -> AWSCredentialResolution {
@@ -91,7 +91,7 @@ struct AWSSTSCredentialTests {
 
     @Test("an STS error status is reported with the call; a dead endpoint with the transport's reason")
     func failures() async throws {
-        let server = try LocalServer(CredentialSupport.script("metadata_server.py"), ["ecs"])
+        let server = try await CredentialServer.start("metadata_server.py", ["ecs"])
         defer { server.stop() }
         let sts = AWSSTSClient(transport: try TestHTTP.client(), sign: RecordingSigner().sign, endpoint: { _ in server.url }, region: "us-west-2")
         let source = AWSStaticCredentialProvider(AWSCredentials(accessKeyId: "AKIAX", secretAccessKey: "y", source: "test"))

@@ -20,38 +20,13 @@ enum CredentialSupport {
     }
 }
 
-/// A Python server from Support/ (or moto), on 127.0.0.1 with a free port. It prints its port
-/// first and stops when its stdin closes.
-final class LocalServer: @unchecked Sendable {
-    let process = Process()
-    let input = Pipe()
-    let port: Int
-    var url: String { "http://127.0.0.1:\(port)" }
-
-    init(_ script: String, _ arguments: [String] = []) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "\(script) printed no port"])
-        }
-        self.port = port
+/// A Python server from Support/ on 127.0.0.1 with a free port. It prints `PORT <n>` first and
+/// stops when its stdin closes.
+enum CredentialServer {
+    static func start(_ script: String, _ arguments: [String] = []) async throws -> LoopbackServer {
+        try await LoopbackServer.start(executable: "/usr/bin/env", arguments: ["python3", CredentialSupport.script(script)] + arguments,
+                                       environment: ["PYTHONUNBUFFERED": "1"])
     }
-
-    func stop() {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-    }
-
-    deinit { if process.isRunning { stop() } }
 }
 
 /// The real libcurl client, with timeouts short enough for loopback servers.

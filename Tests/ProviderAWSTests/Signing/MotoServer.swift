@@ -1,12 +1,14 @@
+import ChildProcess
 import Foundation
 import HTTP
+import PostureTesting
 
 /// A `moto_server` on a loopback port for one test, and a way to send `HTTPRequest`s to it with
 /// the curl command line (libcurl, like the product's transport; the HTTP target's own client
 /// is another module's work).
 final class MotoServer {
     let port: Int
-    private let process: Process
+    private let child: Child
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -22,27 +24,20 @@ final class MotoServer {
     init() throws {
         guard let executable = Self.executable else { throw Failure(description: "moto_server not on PATH") }
         port = try Self.freePort()
-        process = Process()
-        process.executableURL = executable
-        process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let null = Child.nullDevice
+        child = try Child(executable: executable.path, arguments: ["-H", "127.0.0.1", "-p", String(port)],
+                          environment: ProcessInfo.processInfo.environment, stdin: null, stdout: null, stderr: null)
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if let response = try? send(HTTPRequest(url: baseURL + "/moto-api/data.json")), response.status == 200 { return }
             Thread.sleep(forTimeInterval: 0.2)
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        child.stop()
         throw Failure(description: "moto_server did not answer on port \(port) within 30 s")
     }
 
     deinit {
-        // SIGKILL, not terminate(): the child inherits the test thread's blocked signal mask,
-        // SIGTERM included, so moto would never see a SIGTERM.
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        child.stop()
     }
 
     /// Lets the next `count` requests through without authentication, then checks every
@@ -68,16 +63,9 @@ final class MotoServer {
             arguments += ["--data-binary", "@" + bodyFile.path]
         }
         arguments.append(request.url)
-        let curl = Process()
-        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        curl.arguments = arguments
-        let output = Pipe()
-        curl.standardOutput = output
-        try curl.run()
-        let status = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        curl.waitUntilExit()
-        guard curl.terminationStatus == 0, let code = Int(status) else {
-            throw Failure(description: "curl exited \(curl.terminationStatus) for \(request.label)")
+        let curl = try ChildRun.runBlocking(["curl"] + arguments, timeout: 60)
+        guard curl.status == 0, let code = Int(curl.stdout) else {
+            throw Failure(description: "curl exited \(curl.status) for \(request.label)")
         }
         return HTTPResponse(status: code, body: (try? Data(contentsOf: answerFile)) ?? Data())
     }

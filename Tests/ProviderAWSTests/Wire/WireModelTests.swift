@@ -6,26 +6,16 @@ import Testing
 @Suite("AWS wire model")
 struct WireModelTests {
     @Test("the committed model is what the generator writes from the installed botocore")
-    func generatedFileIsCurrent() throws {
+    func generatedFileIsCurrent() async throws {
         let root = TestPaths.packageRoot()
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import botocore"]
-        probe.standardError = FileHandle.nullDevice
-        try probe.run()
-        probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else {
+        guard try await ChildRun.run(["python3", "-c", "import botocore"]).status == 0 else {
             Issue.record("botocore is not installed: cannot check AWSWireModel+Generated.swift (skipped)")
             return
         }
         let scratch = try ScratchFolder("posture-wire-model")
         let output = scratch.url.appendingPathComponent("Generated.swift")
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", root.appendingPathComponent("scripts/generate-aws-wire-model.py").path, output.path]
-        try generator.run()
-        generator.waitUntilExit()
-        #expect(generator.terminationStatus == 0)
+        let generator = try await ChildRun.run(["python3", root.appendingPathComponent("scripts/generate-aws-wire-model.py").path, output.path])
+        #expect(generator.status == 0, "\(generator.stderr)")
         let committed = try Data(contentsOf: root.appendingPathComponent("Sources/ProviderAWS/Live/Wire/AWSWireModel+Generated.swift"))
         #expect(try Data(contentsOf: output) == committed, "run scripts/generate-aws-wire-model.py and commit the result")
     }

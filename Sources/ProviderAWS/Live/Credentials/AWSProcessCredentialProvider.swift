@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// A profile's `credential_process`: runs the command (split like `shlex.split`, no shell) and

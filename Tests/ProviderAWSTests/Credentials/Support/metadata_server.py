@@ -12,7 +12,7 @@ with that token, else 401. --no-v2 answers 404 to the token PUT and serves GETs 
 ECS (docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html): GET <path> answers
 the role's JSON; with --authorization, the Authorization header must equal it, else 403.
 
-Prints the port on stdout, logs one line per request on stderr ("METHOD path status"), and
+Prints `PORT <n>` on stdout, logs one line per request on stderr ("METHOD path status"), and
 serves until stdin closes. GET /__count answers how many credential documents were served.
 """
 import datetime
@@ -97,6 +97,6 @@ class Handler(BaseHTTPRequestHandler):
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 threading.Thread(target=server.serve_forever, daemon=True).start()
-print(server.server_address[1], flush=True)
+print(f"PORT {server.server_address[1]}", flush=True)
 sys.stdin.read()
 server.shutdown()
