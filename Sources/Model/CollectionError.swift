@@ -21,9 +21,11 @@ public struct CollectionError: Codable, Sendable, Hashable, CustomStringConverti
         self.message = message
     }
 
+    /// `source: region: code: message`. The region is left out when the source already names
+    /// it, as a live call's does (`s3:GetBucketPolicy eu-west-1 my-bucket`).
     public var description: String {
         var parts = [source]
-        if let region { parts.append(region) }
+        if let region, !source.split(separator: " ").contains(Substring(region)) { parts.append(region) }
         if let code { parts.append(code) }
         return parts.joined(separator: ": ") + ": " + message
     }

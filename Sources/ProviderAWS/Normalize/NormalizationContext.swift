@@ -34,8 +34,15 @@ struct NormalizationContext {
 
     mutating func record(_ error: SnapshotError, dataSet: String?, account: String?) {
         errors.append(CollectionError(
-            source: error.call.map { "\(error.source) (\($0.action))" } ?? error.source, account: account, region: error.region,
+            source: Self.source(of: error), account: account, region: error.region,
             dataSet: dataSet, code: error.code, message: error.message))
+    }
+
+    /// A file's path with the call it holds (`iam/x.json (iam:GetAccountSummary)`); a live
+    /// call's label already starts with the call and is kept as it is.
+    static func source(of error: SnapshotError) -> String {
+        guard let call = error.call, !error.source.hasPrefix(call.action) else { return error.source }
+        return "\(error.source) (\(call.action))"
     }
 
     mutating func update(_ account: String, _ change: (inout AccountFacts) -> Void) {
