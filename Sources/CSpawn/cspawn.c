@@ -37,10 +37,15 @@ int posture_spawn(pid_t *pid, const char *path, char *const argv[], char *const 
     // close-on-exec (Foundation's Pipe and its process-exit socket among them).
     if (!error) error = posix_spawn_file_actions_addclosefrom_np(&actions, 3);
 #endif
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 29))
+#if (defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 29))) || defined(__APPLE__)
     if (!error && directory) error = posix_spawn_file_actions_addchdir_np(&actions, directory);
 #else
     if (!error && directory) error = ENOSYS;
+#endif
+    short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+#if defined(__APPLE__)
+    // Darwin's way to pass on nothing but the dup2'd descriptors.
+    flags |= POSIX_SPAWN_CLOEXEC_DEFAULT;
 #endif
     sigset_t empty, all;
     sigemptyset(&empty);
@@ -49,7 +54,7 @@ int posture_spawn(pid_t *pid, const char *path, char *const argv[], char *const 
     sigdelset(&all, SIGSTOP);
     if (!error) error = posix_spawnattr_setsigmask(&attributes, &empty);
     if (!error) error = posix_spawnattr_setsigdefault(&attributes, &all);
-    if (!error) error = posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    if (!error) error = posix_spawnattr_setflags(&attributes, flags);
     if (!error) error = posix_spawn(pid, path, &actions, &attributes, argv, envp);
     posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
