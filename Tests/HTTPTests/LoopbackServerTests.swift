@@ -45,7 +45,7 @@ struct LoopbackServerTests {
         let client = try HTTPClient(quickConfiguration())
         defer { client.shutdown() }
         #expect(try await client.send(HTTPRequest(url: proxy.url + "/once")).status == 400)
-        #expect(try await TestServers.faults(proxy) == ["slowdown": 0, "throttle": 1, "reset": 0, "delay": 0, "truncate": 0])
+        #expect(try await TestServers.faults(proxy) == ["slowdown": 0, "throttle": 1, "reset": 0, "delay": 0, "truncate": 0, "expired": 0, "redirect": 0])
         let stderr = proxy.stop()
         #expect(stderr.contains("injected faults: slowdown=0, throttle=1, reset=0, delay=0, truncate=0"))
         #expect(proxy.stop() == stderr, "stop() is idempotent")

@@ -46,7 +46,7 @@ struct LiveSafetyTests {
         // so the secret key and the session token can be strings nothing else would print.
         seeded.SecretAccessKey = "MarkerSecretKey/" + UUID().uuidString
         seeded.SessionToken = "MarkerSessionToken+" + UUID().uuidString + UUID().uuidString
-        let proxy = try FaultProxy(upstream: Moto.url(), arguments: [])
+        let proxy = try await FaultProxy(upstream: Moto.url(), arguments: [])
         defer { proxy.stop() }
         let folder = try TestPaths.temporaryFolder("posture-live-secrets")
         var environment = try seeded.environment(endpoint: proxy.url)
@@ -90,7 +90,7 @@ struct LiveSafetyTests {
         let seeded = try await SeededAccount.seed()
         // The fault proxy without faults, used as a forward proxy: it relays absolute-URI
         // requests to moto, which answers them, and logs each one.
-        let proxy = try FaultProxy(upstream: Moto.url(), arguments: [])
+        let proxy = try await FaultProxy(upstream: Moto.url(), arguments: [])
         defer { proxy.stop() }
         var environment = try seeded.environment()
         environment["http_proxy"] = "http://127.0.0.1:\(proxy.server.port)"
@@ -111,7 +111,7 @@ struct LiveSafetyTests {
     func accessDeniedOnOneBucket() async throws {
         let seeded = try await SeededAccount.seed()
         let denied = "tern-public-\(seeded.account)"
-        let proxy = try FaultProxy(upstream: Moto.url(), arguments: ["--deny", "^GET /\(denied)\\?policy$"])
+        let proxy = try await FaultProxy(upstream: Moto.url(), arguments: ["--deny", "^GET /\(denied)\\?policy$"])
         defer { proxy.stop() }
         let folder = try TestPaths.temporaryFolder("posture-live-denied")
         let report = folder.appendingPathComponent("report.json").path
@@ -147,7 +147,7 @@ struct LiveSafetyTests {
         #expect(first.status == 3, "\(first.stderr)")
         // Every distinct request fails twice first: with 503 SlowDown, 400 Throttling (or
         // ThrottlingException), a reset connection, or a truncated body, in turn.
-        let proxy = try FaultProxy(upstream: Moto.url(), arguments: ["--fail-first", "2", "--slowdown", "1", "--throttle", "1", "--reset", "1", "--truncate", "1"])
+        let proxy = try await FaultProxy(upstream: Moto.url(), arguments: ["--fail-first", "2", "--slowdown", "1", "--throttle", "1", "--reset", "1", "--truncate", "1"])
         defer { proxy.stop() }
         let faulty = folder.appendingPathComponent("faulty.json").path
         let second = try await posture(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(faulty)"],
@@ -160,10 +160,66 @@ struct LiveSafetyTests {
         #expect(injected.values.reduce(0, +) > 50, "\(injected)")
     }
 
+    @Test("a token that expires mid-scan is fetched again and the call resent; S3's region redirect is followed once")
+    func expiredTokensAndRedirects() async throws {
+        let seeded = try await SeededAccount.seed()
+        let folder = try TestPaths.temporaryFolder("posture-live-expired")
+        func scan(_ name: String, through proxy: FaultProxy?) async throws -> (CommandResult, ReportedFindings) {
+            let report = folder.appendingPathComponent("\(name).json").path
+            let result = try await posture(["scan", "aws", "--live", "--quiet", "--regions", LiveScanTests.regions, "--fail-on", "none",
+                                            "--report", "json=\(report)"], environment: try seeded.environment(endpoint: proxy?.url))
+            guard FileManager.default.fileExists(atPath: report) else {
+                throw Moto.Unavailable(description: "the \(name) scan wrote no report: exit \(result.status): \(result.stderr)")
+            }
+            return (result, try ReportedFindings.read(report))
+        }
+        let (clean, cleanFindings) = try await scan("clean", through: nil)
+        #expect(clean.status == 3, "\(clean.stderr)")
+
+        // The first attempt of every distinct request answers ExpiredToken, in its protocol's shape.
+        let expiring = try await FaultProxy(upstream: Moto.url(), arguments: ["--expire", "."])
+        defer { expiring.stop() }
+        let (expired, expiredFindings) = try await scan("expired", through: expiring)
+        #expect(expired.status == 3, "\(expired.stderr)")
+        #expect(LiveScanTests.comparable(expiredFindings) == LiveScanTests.comparable(cleanFindings))
+        #expect(expiredFindings.scan.incomplete.map(\.dataSet) == cleanFindings.scan.incomplete.map(\.dataSet))
+        let requests = try expiring.requests()
+        let distinct = Set(requests.map { "\($0.method) \($0.path) \($0.body ?? "")" }).count
+        #expect(distinct > 40)
+        #expect(try await expiring.injected()["expired"] == distinct, "every distinct request met one ExpiredToken, then went through")
+
+        // Bucket settings answer 301 PermanentRedirect unless signed for ap-southeast-2.
+        let settingsPath = "^/tern-[a-z]+-\(seeded.account)\\?(policy|acl|versioning)$"
+        let redirecting = try await FaultProxy(upstream: Moto.url(), arguments: ["--redirect", "^GET " + settingsPath.dropFirst(), "--redirect-region", "ap-southeast-2"])
+        defer { redirecting.stop() }
+        let (redirected, redirectedFindings) = try await scan("redirected", through: redirecting)
+        #expect(redirected.status == 3, "\(redirected.stderr)")
+        #expect(LiveScanTests.comparable(redirectedFindings) == LiveScanTests.comparable(cleanFindings))
+        let settings = try redirecting.requests().filter { $0.method == "GET" && $0.path.range(of: settingsPath, options: .regularExpression) != nil }
+        let redirects = try await redirecting.injected()["redirect"] ?? 0
+        #expect(redirects == 3 * seeded.buckets.count, "each bucket's policy, ACL and versioning redirected once")
+        #expect(settings.count == 2 * redirects)
+        #expect(settings.filter { $0.region == "ap-southeast-2" }.count == redirects, "each followed, signed for the named region")
+    }
+
+    @Test("credentials that stay expired stop the scan at once with exit 2 and what to do")
+    func expiredCredentials() async throws {
+        let seeded = try await SeededAccount.seed()
+        let proxy = try await FaultProxy(upstream: Moto.url(), arguments: ["--expire", ".", "--expire-always"])
+        defer { proxy.stop() }
+        let scan = try await posture(["scan", "aws", "--live", "--quiet", "--fail-on", "none"], environment: try seeded.environment(endpoint: proxy.url))
+        #expect(scan.status == 2)
+        #expect(scan.stderr.contains("cannot establish the caller's identity (sts:GetCallerIdentity in us-east-1): ExpiredToken (HTTP 403)"), "\(scan.stderr)")
+        #expect(scan.stderr.contains("hint: the credentials have expired"), "\(scan.stderr)")
+        #expect(!scan.stderr.contains(seeded.SecretAccessKey) && !scan.stderr.contains(seeded.SessionToken))
+        // Fetched again once, as the SDKs do, then given up.
+        #expect(try proxy.requests().count == 2)
+    }
+
     @Test("faults beyond the retry budget: the scan reports incomplete (exit 3) and ends within its timeout")
     func faultsBeyondBudget() async throws {
         let seeded = try await SeededAccount.seed()
-        let proxy = try FaultProxy(upstream: Moto.url(), arguments: ["--delay", "0.3", "--delay-seconds", "30", "--reset", "0.2", "--seed", "7"])
+        let proxy = try await FaultProxy(upstream: Moto.url(), arguments: ["--delay", "0.3", "--delay-seconds", "30", "--reset", "0.2", "--seed", "7"])
         defer { proxy.stop() }
         let folder = try TestPaths.temporaryFolder("posture-live-budget")
         let report = folder.appendingPathComponent("report.json").path
@@ -192,15 +248,19 @@ final class FaultProxy {
         var action: String?
         var target: String?
         var signature: String?
+        /// The region of the signature's credential scope.
+        var region: String?
+        /// A hash of the body: with method and path, what makes requests distinct.
+        var body: String?
         var description: String { "\(method) \(path) \(action ?? target ?? "")" }
     }
 
     let server: LoopbackServer
     let log: String
 
-    init(upstream: String, arguments: [String]) throws {
+    init(upstream: String, arguments: [String]) async throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("posture-proxy-\(UUID().uuidString).jsonl").path
-        server = try LoopbackServer(script: "fault-proxy.py", arguments: ["--upstream", upstream, "--log", log] + arguments)
+        server = try await LoopbackServer.start(script: "fault-proxy.py", arguments: ["--upstream", upstream, "--log", log] + arguments)
     }
 
     /// With `localhost`, so that S3 Control's `<account>.localhost` resolves to the proxy too.

@@ -3,7 +3,8 @@
 
     fault-proxy.py --upstream http://127.0.0.1:PORT [--seed N] [--slowdown P] [--throttle P]
                    [--reset P] [--delay P --delay-seconds S] [--truncate P] [--fail-first N]
-                   [--log FILE] [--deny REGEX]
+                   [--log FILE] [--deny REGEX] [--expire REGEX [--expire-always]]
+                   [--redirect REGEX --redirect-region REGION]
 
 Listens on 127.0.0.1 (port 0), prints `PORT <n>` when ready, and forwards every request
 (method, path, headers including Host, body) to the upstream, relaying its answer. With the
@@ -16,12 +17,20 @@ given probabilities it answers instead with one of these faults:
   delay      S seconds of silence, then the request is forwarded as usual
   truncate   the upstream's status, headers and Content-Length, half its body, then close
 
+--deny REGEX answers 403 AccessDenied to requests whose 'METHOD path' matches. --expire REGEX
+answers the first attempt of every distinct matching request with ExpiredToken, in the shape
+its protocol uses (S3's XML, the query protocol's ErrorResponse, the JSON protocols'
+ExpiredTokenException); with --expire-always every matching attempt. --redirect REGEX answers
+matching requests not signed for --redirect-region as S3 does a bucket in another region: 301
+PermanentRedirect naming the region in x-amz-bucket-region.
+
 --fail-first N is the deterministic mode for tests: the first N attempts of every distinct
 (method, path, body) get the chosen fault kinds in turn (every kind given a non-zero P), and
 all later attempts are forwarded cleanly. Counts of injected faults per kind go to stderr on
 exit (SIGTERM or SIGINT) and are served as JSON at /__faults.
 """
 import argparse
+import hashlib
 import http.client
 import json
 import random
@@ -50,6 +59,21 @@ class Faults:
         self.fail_first = args.fail_first
         self.attempts = Counter()
         self.injected = Counter()
+        self.expired_seen = set()
+
+    def expire(self, method, path, body, always):
+        """Whether this attempt gets ExpiredToken: the first of each distinct request, or all."""
+        with self.lock:
+            key = (method, path, body)
+            if always or key not in self.expired_seen:
+                self.expired_seen.add(key)
+                self.injected["expired"] += 1
+                return True
+            return False
+
+    def count(self, kind):
+        with self.lock:
+            self.injected[kind] += 1
 
     def choose(self, method, path, body):
         with self.lock:
@@ -66,7 +90,7 @@ class Faults:
 
     def report(self):
         with self.lock:
-            return {kind: self.injected[kind] for kind in KINDS}
+            return {kind: self.injected[kind] for kind in KINDS + ("expired", "redirect")}
 
 
 class ProxyHandler(BaseHTTPRequestHandler):
@@ -76,6 +100,10 @@ class ProxyHandler(BaseHTTPRequestHandler):
     delay_seconds = 1.0
     request_log = None  # RequestLog with --log
     deny = None  # compiled --deny pattern
+    expire = None  # compiled --expire pattern
+    expire_always = False
+    redirect = None  # compiled --redirect pattern
+    redirect_region = None
 
     def log_message(self, *args):
         pass
@@ -92,8 +120,14 @@ class ProxyHandler(BaseHTTPRequestHandler):
             return self.answer(200, json.dumps(self.faults.report()).encode(), "application/json")
         if self.request_log is not None:
             self.request_log.write(self.command, self.path, self.headers, body)
-        if self.deny is not None and self.deny.search(f"{self.command} {self.path}"):
+        line = f"{self.command} {self.path}"
+        if self.deny is not None and self.deny.search(line):
             return self.answer(403, ACCESS_DENIED, "application/xml")
+        if self.expire is not None and self.expire.search(line) and self.faults.expire(self.command, self.path, body, self.expire_always):
+            return self.expired()
+        if self.redirect is not None and self.redirect.search(line) and signing_region(self.headers) != self.redirect_region:
+            self.faults.count("redirect")
+            return self.answer(301, PERMANENT_REDIRECT, "application/xml", [("x-amz-bucket-region", self.redirect_region)])
         kind = self.faults.choose(self.command, self.path, body)
         try:
             if kind == "slowdown":
@@ -147,8 +181,21 @@ class ProxyHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body[:sent])
 
-    def answer(self, status, body, content_type):
+    def expired(self):
+        """ExpiredToken as the request's protocol says it (the service from the signature's scope)."""
+        if "X-Amz-Target" in self.headers:
+            return self.answer(400, EXPIRED_JSON, "application/x-amz-json-1.1")
+        if self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+            return self.answer(403, EXPIRED_QUERY, "text/xml")
+        if signing_scope(self.headers)[1] == "s3":
+            return self.answer(400, EXPIRED_S3, "application/xml")
+        # rest-json (Access Analyzer): the code travels in a header.
+        return self.answer(403, EXPIRED_REST_JSON, "application/json", [("x-amzn-ErrorType", "ExpiredTokenException")])
+
+    def answer(self, status, body, content_type, headers=()):
         self.send_response_only(status)
+        for name, value in headers:
+            self.send_header(name, value)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -162,8 +209,9 @@ class ProxyHandler(BaseHTTPRequestHandler):
 
 class RequestLog:
     """--log FILE: one JSON line per request — method, path, the query protocol's Action, the
-    JSON protocols' X-Amz-Target, and the SigV4 signature — so tests can check what a client
-    sends (read-only calls only) and that no signature leaks into its output."""
+    JSON protocols' X-Amz-Target, the SigV4 signature and its region, a hash of the body — so
+    tests can check what a client sends (read-only calls only, each resent as expected) and that
+    no signature leaks into its output."""
 
     def __init__(self, path):
         self.lock = threading.Lock()
@@ -175,10 +223,21 @@ class RequestLog:
             action = urllib.parse.parse_qs(body.decode("utf-8", "replace")).get("Action", [None])[0]
         authorization = headers.get("Authorization", "")
         signature = authorization.rsplit("Signature=", 1)[1] if "Signature=" in authorization else None
-        entry = {"method": method, "path": path, "action": action, "target": headers.get("X-Amz-Target"), "signature": signature}
+        entry = {"method": method, "path": path, "action": action, "target": headers.get("X-Amz-Target"), "signature": signature,
+                 "region": signing_region(headers), "body": hashlib.sha256(body).hexdigest()[:16]}
         with self.lock:
             self.file.write(json.dumps(entry) + "\n")
             self.file.flush()
+
+
+def signing_scope(headers):
+    """(region, service) of the SigV4 credential scope (Credential=AKID/DATE/REGION/SERVICE/aws4_request)."""
+    match = re.search(r"Credential=[^/,]+/[0-9]+/([^/,]+)/([^/,]+)/", headers.get("Authorization", ""))
+    return (match.group(1), match.group(2)) if match else (None, None)
+
+
+def signing_region(headers):
+    return signing_scope(headers)[0]
 
 
 ACCESS_DENIED = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>'
@@ -190,6 +249,16 @@ THROTTLING_XML = (b'<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-
                   b"<Code>Throttling</Code><Message>Rate exceeded</Message></Error>"
                   b"<RequestId>fault-proxy</RequestId></ErrorResponse>")
 THROTTLING_JSON = b'{"__type":"ThrottlingException","message":"Rate exceeded"}'
+EXPIRED_S3 = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>ExpiredToken</Code>'
+              b"<Message>The provided token has expired.</Message><RequestId>FAULTPROXY</RequestId></Error>")
+EXPIRED_QUERY = (b'<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type>'
+                 b"<Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error>"
+                 b"<RequestId>fault-proxy</RequestId></ErrorResponse>")
+EXPIRED_JSON = b'{"__type":"ExpiredTokenException","message":"The security token included in the request is expired"}'
+EXPIRED_REST_JSON = b'{"message":"The security token included in the request is expired"}'
+PERMANENT_REDIRECT = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PermanentRedirect</Code>'
+                      b"<Message>The bucket you are attempting to access must be addressed using the specified endpoint. "
+                      b"Please send all future requests to this endpoint.</Message><RequestId>FAULTPROXY</RequestId></Error>")
 
 
 def main():
@@ -202,6 +271,10 @@ def main():
     parser.add_argument("--fail-first", type=int, metavar="N")
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
     parser.add_argument("--deny", metavar="REGEX", help="answer 403 AccessDenied (S3's XML) to requests whose 'METHOD path' matches")
+    parser.add_argument("--expire", metavar="REGEX", help="answer ExpiredToken to the first attempt of each matching request")
+    parser.add_argument("--expire-always", action="store_true", help="with --expire: to every matching attempt")
+    parser.add_argument("--redirect", metavar="REGEX", help="answer S3's 301 PermanentRedirect to matching requests not signed for --redirect-region")
+    parser.add_argument("--redirect-region", metavar="REGION", default="ap-southeast-2")
     parser.add_argument("--log", metavar="FILE", help="append one JSON line per request (method, path, action, target, signature)")
     args = parser.parse_args()
     upstream = urllib.parse.urlsplit(args.upstream)
@@ -210,6 +283,10 @@ def main():
     ProxyHandler.delay_seconds = args.delay_seconds
     ProxyHandler.request_log = RequestLog(args.log) if args.log else None
     ProxyHandler.deny = re.compile(args.deny) if args.deny else None
+    ProxyHandler.expire = re.compile(args.expire) if args.expire else None
+    ProxyHandler.expire_always = args.expire_always
+    ProxyHandler.redirect = re.compile(args.redirect) if args.redirect else None
+    ProxyHandler.redirect_region = args.redirect_region
     server = ThreadingHTTPServer(("127.0.0.1", 0), ProxyHandler)
     server.daemon_threads = True
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -222,7 +299,7 @@ def main():
         pass
     finally:
         counts = faults.report()
-        print("injected faults: " + ", ".join(f"{kind}={counts[kind]}" for kind in KINDS), file=sys.stderr, flush=True)
+        print("injected faults: " + ", ".join(f"{kind}={count}" for kind, count in counts.items()), file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -96,6 +96,20 @@ struct LiveCollectorReplayTests {
         }
     }
 
+    @Test("a failed identity call says what to do about expired, unknown or mismatched credentials and a skewed clock", arguments: [
+        ("ExpiredToken", "have expired"), ("ExpiredTokenException", "have expired"), ("RequestTimeTooSkewed", "clock"),
+        ("RequestExpired", "clock"), ("InvalidClientTokenId", "does not know this access key id"),
+        ("SignatureDoesNotMatch", "secret access key"), ("AccessDenied", nil),
+    ])
+    func identityHints(_ code: String, _ expected: String?) {
+        let hint = AWSLiveCollector.identityHint(.error(code: code, message: "m", status: 403))
+        if let expected {
+            #expect(hint?.contains(expected) == true, "\(hint ?? "no hint")")
+        } else {
+            #expect(hint == nil)
+        }
+    }
+
     static func relative(_ source: String) -> String {
         String(source.dropFirst(demo.count + 1))
     }

@@ -39,7 +39,8 @@ public struct AWSLiveCollector: Sendable {
         let identity = await perform(LiveRequest(.call(.getCallerIdentity), region: home))
         filing.file(.getCallerIdentity, region: home, answer: identity)
         guard let account = Self.read(identity, IAMAccountDocuments.CallerIdentity.self)?.Account else {
-            throw LiveCollectionError("cannot establish the caller's identity (sts:GetCallerIdentity in \(home)): \(Self.describe(identity))")
+            throw LiveCollectionError("cannot establish the caller's identity (sts:GetCallerIdentity in \(home)): \(Self.describe(identity))"
+                                      + (Self.identityHint(identity).map { "\n  hint: \($0)" } ?? ""))
         }
         let regions = try await resolveRegions()
         await withTaskGroup(of: Void.self) { group in
@@ -220,6 +221,24 @@ public struct AWSLiveCollector: Sendable {
             return true
         } ?? false)
         return answer
+    }
+
+    /// What to do about the commonest reasons the first call fails, which are all about the
+    /// credentials or the clock rather than the account.
+    static func identityHint(_ answer: LiveAnswer) -> String? {
+        guard case let .error(code, _, _) = answer else { return nil }
+        switch code {
+        case "ExpiredToken", "ExpiredTokenException":
+            return "the credentials have expired, also when fetched again: get new ones (a new session token, `aws sso login`, a fresh role session) and run again"
+        case "RequestExpired", "RequestTimeTooSkewed":
+            return "AWS refused the request's time: check this machine's clock"
+        case "InvalidClientTokenId", "UnrecognizedClientException":
+            return "AWS does not know this access key id: check where the credentials come from (--verbose names the source) and the partition"
+        case "SignatureDoesNotMatch":
+            return "the secret access key does not belong to the access key id"
+        default:
+            return nil
+        }
     }
 
     static func describe(_ answer: LiveAnswer) -> String {
