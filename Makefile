@@ -2,7 +2,7 @@
 SWIFT ?= swift
 POSTURE_RELEASE = .build/release/posture
 
-.PHONY: demo test bench deps build release clean
+.PHONY: demo test bench bench-live deps build release clean
 
 ## demo: build posture and scan the bundled demo account (a snapshot exported from a seeded
 ## moto_server with the real AWS CLI). It has violations, so posture exits 1: that is the point.
@@ -22,6 +22,11 @@ test: deps
 bench: deps
 	$(SWIFT) run -c release posture-bench
 	./scripts/bench-scan.sh
+
+## bench-live: a live scan of a moto_server seeded with 2,000 users and 2,000 buckets, at
+## --concurrency 4, 16 and 64 (BENCH_PROWLER=1 adds Prowler against the same server).
+bench-live: deps
+	./scripts/bench-live.sh
 
 build: deps
 	$(SWIFT) build
