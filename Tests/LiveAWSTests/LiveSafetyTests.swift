@@ -141,23 +141,33 @@ struct LiveSafetyTests {
     func faultsRetriedAway() async throws {
         let seeded = try await SeededAccount.seed()
         let folder = try TestPaths.temporaryFolder("posture-live-faults")
-        let clean = folder.appendingPathComponent("clean.json").path
-        let first = try await posture(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(clean)"],
-                                          environment: try seeded.environment())
+        let (first, cleanFindings) = try await Self.scan(seeded, named: "clean", in: folder)
         #expect(first.status == 3, "\(first.stderr)")
         // Every distinct request fails twice first: with 503 SlowDown, 400 Throttling (or
         // ThrottlingException), a reset connection, or a truncated body, in turn.
         let proxy = try await FaultProxy(upstream: Moto.url(), arguments: ["--fail-first", "2", "--slowdown", "1", "--throttle", "1", "--reset", "1", "--truncate", "1"])
         defer { proxy.stop() }
-        let faulty = folder.appendingPathComponent("faulty.json").path
-        let second = try await posture(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(faulty)"],
-                                           environment: try seeded.environment(endpoint: proxy.url))
+        let (second, faultyFindings) = try await Self.scan(seeded, named: "faulty", in: folder, through: proxy)
         #expect(second.status == 3, "\(second.stderr)")
-        let cleanFindings = try ReportedFindings.read(clean), faultyFindings = try ReportedFindings.read(faulty)
         #expect(LiveScanTests.comparable(faultyFindings) == LiveScanTests.comparable(cleanFindings))
         #expect(faultyFindings.scan.incomplete.map(\.dataSet) == cleanFindings.scan.incomplete.map(\.dataSet))
         let injected = try await proxy.injected()
         #expect(injected.values.reduce(0, +) > 50, "\(injected)")
+    }
+
+    struct ScanWroteNoReport: Error, CustomStringConvertible { var description: String }
+
+    /// A live scan of `seeded` (through `proxy` when given) that never fails on findings and writes
+    /// its JSON report to `folder/NAME.json`; a scan that wrote none throws with its exit and stderr.
+    static func scan(_ seeded: SeededAccount, named name: String, in folder: URL, through proxy: FaultProxy? = nil,
+                     options: [String] = []) async throws -> (CommandResult, ReportedFindings) {
+        let report = folder.appendingPathComponent("\(name).json").path
+        let result = try await posture(["scan", "aws", "--live", "--quiet", "--fail-on", "none", "--report", "json=\(report)"] + options,
+                                       environment: try seeded.environment(endpoint: proxy?.url))
+        guard FileManager.default.fileExists(atPath: report) else {
+            throw ScanWroteNoReport(description: "the \(name) scan wrote no report: exit \(result.status): \(result.stderr)")
+        }
+        return (result, try ReportedFindings.read(report))
     }
 
     @Test("a token that expires mid-scan is fetched again and the call resent; S3's region redirect is followed once")
@@ -165,13 +175,7 @@ struct LiveSafetyTests {
         let seeded = try await SeededAccount.seed()
         let folder = try TestPaths.temporaryFolder("posture-live-expired")
         func scan(_ name: String, through proxy: FaultProxy?) async throws -> (CommandResult, ReportedFindings) {
-            let report = folder.appendingPathComponent("\(name).json").path
-            let result = try await posture(["scan", "aws", "--live", "--quiet", "--regions", LiveScanTests.regions, "--fail-on", "none",
-                                            "--report", "json=\(report)"], environment: try seeded.environment(endpoint: proxy?.url))
-            guard FileManager.default.fileExists(atPath: report) else {
-                throw Moto.Unavailable(description: "the \(name) scan wrote no report: exit \(result.status): \(result.stderr)")
-            }
-            return (result, try ReportedFindings.read(report))
+            try await Self.scan(seeded, named: name, in: folder, through: proxy, options: ["--regions", LiveScanTests.regions])
         }
         let (clean, cleanFindings) = try await scan("clean", through: nil)
         #expect(clean.status == 3, "\(clean.stderr)")

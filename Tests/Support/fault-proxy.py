@@ -275,7 +275,7 @@ def main():
     parser.add_argument("--expire-always", action="store_true", help="with --expire: to every matching attempt")
     parser.add_argument("--redirect", metavar="REGEX", help="answer S3's 301 PermanentRedirect to matching requests not signed for --redirect-region")
     parser.add_argument("--redirect-region", metavar="REGION", default="ap-southeast-2")
-    parser.add_argument("--log", metavar="FILE", help="append one JSON line per request (method, path, action, target, signature)")
+    parser.add_argument("--log", metavar="FILE", help="append one JSON line per request (method, path, action, target, signature, its region, body hash)")
     args = parser.parse_args()
     upstream = urllib.parse.urlsplit(args.upstream)
     ProxyHandler.upstream = (upstream.hostname, upstream.port or 80)
