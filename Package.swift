@@ -24,12 +24,15 @@ let package = Package(
         // The Common Expression Language: syntax, checker, runtime, standard library.
         // Knows nothing of clouds or YAML; PolicyEngine feeds it a type environment.
         .target(name: "CEL", swiftSettings: strict),
+        // Text posture reads: source locations and diagnostics, YAML with line:col, JSON into
+        // typed values with the place of an error, and the one RFC 3339 parser.
+        .target(name: "SourceText", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // The provider-neutral inventory policies evaluate.
         .target(name: "Model", swiftSettings: strict),
         // Policy files, the responsibility map, and evaluation into findings.
         .target(
             name: "PolicyEngine",
-            dependencies: ["CEL", "Model", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CEL", "Model", "SourceText", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // zlib, for AWS Config's .json.gz snapshots (Debian: zlib1g-dev).
@@ -48,7 +51,7 @@ let package = Package(
         .target(
             name: "ProviderAWS",
             dependencies: [
-                "Model", "CZlib", "HTTP", "ChildProcess", .product(name: "CSV", package: "CSV.swift"),
+                "Model", "SourceText", "CZlib", "HTTP", "ChildProcess", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -57,7 +60,7 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: [
-                "Model", "PolicyEngine", .product(name: "Crypto", package: "swift-crypto"),
+                "Model", "PolicyEngine", "SourceText", .product(name: "Crypto", package: "swift-crypto"),
                 // Waiver files are YAML; node marks give their diagnostics line and column.
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -66,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "posture",
             dependencies: [
-                "PolicyEngine", "Model", "CEL", "ProviderAWS", "Reporting", "HTTP",
+                "PolicyEngine", "Model", "CEL", "ProviderAWS", "Reporting", "HTTP", "SourceText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -75,6 +78,7 @@ let package = Package(
         .executableTarget(name: "posture-bench", dependencies: ["PolicyEngine", "Model", "CEL", "PostureTesting"], path: "Sources/PostureBenchmark", swiftSettings: strict),
         // Fixtures and helpers shared by the test targets and the benchmark.
         .target(name: "PostureTesting", dependencies: ["Model", "ChildProcess"], swiftSettings: strict),
+        .testTarget(name: "SourceTextTests", dependencies: ["SourceText"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "PostureTesting"], swiftSettings: strict),

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import PolicyEngine
+import SourceText
 
 /// One entry of a waiver file (`--waivers`): an accepted risk on some findings, with a reason,
 /// an owner and an expiry date after which it stops applying.

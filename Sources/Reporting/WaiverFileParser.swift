@@ -1,5 +1,6 @@
 import Foundation
 import PolicyEngine
+import SourceText
 import Yams
 
 /// Reads a waiver file into `Waiver`s, reporting every problem as `FILE:LINE:COL: error: …`.
@@ -174,19 +175,12 @@ struct WaiverFileParser {
 enum WaiverDate {
     /// The instant after the last second of `YYYY-MM-DD` in UTC.
     static func endOfDay(_ text: String) -> Date? {
-        guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        guard let start = formatter.date(from: text), formatter.string(from: start) == text else { return nil }
-        return start.addingTimeInterval(86_400)
+        guard RFC3339.isDate(text) else { return nil }
+        return RFC3339.parse(text)?.addingTimeInterval(86_400)
     }
 
     /// An RFC 3339 time, with or without fractional seconds.
     static func instant(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        RFC3339.isDate(text) ? nil : RFC3339.parse(text)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyEngine
+import SourceText
 
 /// The waivers of one file, and how they apply to a scan.
 ///

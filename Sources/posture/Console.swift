@@ -1,5 +1,6 @@
 import Foundation
 import PolicyEngine
+import SourceText
 
 /// Writing to standard output and standard error.
 enum Console {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import PolicyEngine
 import PostureTesting
+import SourceText
 
 /// A scratch policy tree with a small responsibility map, for loader tests.
 struct PolicyTree {

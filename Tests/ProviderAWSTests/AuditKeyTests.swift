@@ -1,7 +1,8 @@
 import Foundation
 import Model
-import Testing
 @testable import ProviderAWS
+import SourceText
+import Testing
 
 @Suite("KMS keys")
 struct AuditKeyTests {
@@ -40,7 +41,7 @@ struct AuditKeyTests {
         let provider = try #require(inventory.auditKey("a1"))
         #expect(provider.manager == "provider")
         #expect(provider.rotationEnabled == true)
-        #expect(provider.created == SnapshotJSON.parseDate("2023-03-09T10:41:45Z"))
+        #expect(provider.created == RFC3339.parse("2023-03-09T10:41:45Z"))
         // Rotation does not apply to asymmetric keys: absent, and not an error.
         let asymmetric = try #require(inventory.auditKey("r1"))
         #expect(asymmetric.spec == "RSA_2048")

@@ -2,6 +2,7 @@ import Foundation
 import Model
 import PostureTesting
 @testable import ProviderAWS
+import SourceText
 
 /// Reading the c7n placebo recordings of the audit domain, and building snapshots from bodies.
 enum AuditCorpus {
@@ -87,5 +88,5 @@ extension Inventory {
 
 /// A small selector document for coverage tests.
 func auditSelectors(_ json: String) throws -> CloudTrailEventSelectors {
-    try SnapshotJSON.decoder.decode(CloudTrailEventSelectors.self, from: Data(json.utf8))
+    try JSONText.decoder.decode(CloudTrailEventSelectors.self, from: Data(json.utf8))
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Model
-import Testing
 @testable import ProviderAWS
+import SourceText
+import Testing
 
 /// Cloud Custodian's recorded CloudTrail answers, replayed as bundle documents.
 @Suite("CloudTrail corpus", .enabled(if: AuditCorpus.available, "../shared corpus absent"))
@@ -94,7 +95,7 @@ struct CloudTrailCorpusTests {
     func allStatuses() throws {
         let recordings = try AuditCorpus.recordings(AuditCorpus.cloudTrailFile, "cloudtrail.GetTrailStatus")
         #expect(recordings.count == 19)
-        let logging = try recordings.map { try SnapshotJSON.decoder.decode(CloudTrailTrailStatus.self, from: $0.body).isLogging }
+        let logging = try recordings.map { try JSONText.decoder.decode(CloudTrailTrailStatus.self, from: $0.body).isLogging }
         #expect(logging.filter { $0 == true }.count == 15)
         #expect(logging.filter { $0 == false }.count == 4)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Model
-import Testing
 @testable import ProviderAWS
+import SourceText
+import Testing
 
 /// CIS 3.1 (management read+write), 3.8 (S3 object writes, all buckets), 3.9 (S3 object reads).
 @Suite("Event selector coverage")
@@ -148,7 +149,7 @@ struct EventSelectorCoverageTests {
         #expect(recordings.count == 16)
         var byFile: [String: TrailEvents] = [:]
         for recording in recordings {
-            byFile[recording.file] = EventSelectorCoverage.events(try SnapshotJSON.decoder.decode(CloudTrailEventSelectors.self, from: recording.body))
+            byFile[recording.file] = EventSelectorCoverage.events(try JSONText.decoder.decode(CloudTrailEventSelectors.self, from: recording.body))
         }
         let all = TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: false)
         #expect(byFile["test_cloudtrail_event_selectors/cloudtrail.GetEventSelectors_1.json"] == all)

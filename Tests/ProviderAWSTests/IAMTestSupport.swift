@@ -2,6 +2,7 @@ import Foundation
 import Model
 import PostureTesting
 @testable import ProviderAWS
+import SourceText
 
 /// Helpers for the IAM tests: scanning a path or a few files through the real reader and
 /// normalizer, and finding identities by name.
@@ -34,7 +35,7 @@ enum IAMTest {
         Set((identity?.policies ?? []).flatMap { $0.document.statements.filter { $0.effect == .allow }.flatMap(\.actions) })
     }
 
-    static func date(_ text: String) -> Date? { SnapshotJSON.parseDate(text) }
+    static func date(_ text: String) -> Date? { RFC3339.parse(text, .lenient) }
 
     static func account(_ inventory: Inventory, _ id: String) -> Account? { inventory.accounts.first { $0.account == id } }
 }

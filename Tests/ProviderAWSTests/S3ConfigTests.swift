@@ -1,8 +1,9 @@
 import Foundation
 import Model
 import PostureTesting
-import Testing
 @testable import ProviderAWS
+import SourceText
+import Testing
 
 /// AWS Config S3 items read as the same API answers: c7n's captured items, one bucket read
 /// both ways (API and AWS Config) giving the same `Bucket`, and hand-made items for the
@@ -62,7 +63,7 @@ struct S3ConfigTests {
 
         #expect(fromConfig.account == "644160558196")
         #expect(fromConfig.region == "us-east-1")
-        #expect(fromConfig.created == SnapshotJSON.parseDate("2017-08-10T14:12:31Z"))
+        #expect(fromConfig.created == RFC3339.parse("2017-08-10T14:12:31Z"))
         #expect(fromConfig.acl.map(\.permission) == ["READ", "WRITE", "READ_ACP"])
         #expect(fromConfig.acl.last?.grantee == "http://acs.amazonaws.com/groups/s3/LogDelivery")
         #expect(fromConfig.policy?.statements.map(\.sid) == ["Zebra"])
@@ -104,7 +105,7 @@ struct S3ConfigTests {
         let bucket = try #require(inventory.s3Bucket("config-rule-sanity"))
         #expect(bucket.account == "644160558196")
         #expect(bucket.region == "us-east-2")
-        #expect(bucket.created == SnapshotJSON.parseDate("2017-02-04T11:06:27Z"))
+        #expect(bucket.created == RFC3339.parse("2017-02-04T11:06:27Z"))
         #expect(bucket.acl == [Grant(granteeType: "CanonicalUser", grantee: "e7c8bb65a5fc49cf906715eae09de9e4bb7861a96361ba79b833aa45f6833b15", permission: "FULL_CONTROL")])
         #expect(bucket.tags == ["Planet": "Earth", "Verbose": "Game"])
         #expect(bucket.versioning == BucketVersioning(status: .disabled, mfaDelete: false))
@@ -131,7 +132,7 @@ struct S3ConfigTests {
         let fromRule = try c7nItem("s3-from-rule.json")
         #expect(fromRule.collectionErrors.isEmpty)
         #expect(fromRule.s3Bucket("c7n-fire-logs")?.account == "644160558196")
-        #expect(fromRule.s3Bucket("c7n-fire-logs")?.created == SnapshotJSON.parseDate("2017-09-15T02:05:40Z"))
+        #expect(fromRule.s3Bucket("c7n-fire-logs")?.created == RFC3339.parse("2017-09-15T02:05:40Z"))
     }
 
     @Test("newer supplementary values: encryption, bucket block, MFA delete, and the account block item, per account")

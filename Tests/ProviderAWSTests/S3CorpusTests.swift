@@ -1,8 +1,9 @@
 import Foundation
 import Model
 import PostureTesting
-import Testing
 @testable import ProviderAWS
+import SourceText
+import Testing
 
 /// The S3 reader on real recorded answers: c7n's placebo recordings (one per operation), the
 /// c7n scenario that reads one bucket through the API and through AWS Config, and
@@ -41,10 +42,10 @@ struct S3CorpusTests {
         #expect(Set(results.flatMap { $0.inventory.buckets.map(\.name) }).count == 142)
         let first = try #require(results.first { $0.file.hasSuffix("test_account_data_events/s3.ListBuckets_1.json") })
         let fireLogs = try #require(first.inventory.s3Bucket("c7n-fire-logs"))
-        #expect(fireLogs.created == SnapshotJSON.parseDate("2017-09-15T02:05:40Z"))
+        #expect(fireLogs.created == RFC3339.parse("2017-09-15T02:05:40Z"))
         #expect(fireLogs.id == "arn:aws:s3:::c7n-fire-logs")
         let iso = results.first { $0.file.hasSuffix("test_s3_public_block_throws_errors/s3.ListBuckets_1.json") }
-        #expect(iso?.inventory.s3Bucket("mypublicblock")?.created == SnapshotJSON.parseDate("2020-04-09T02:14:46Z"))
+        #expect(iso?.inventory.s3Bucket("mypublicblock")?.created == RFC3339.parse("2020-04-09T02:14:46Z"))
     }
 
     @Test("GetBucketEncryption: 11 not-found answers are 'not enabled', AES256 and aws:kms rules with keys and bucket keys read", .enabled(if: placebo != nil, "needs ../shared/corpus"))
@@ -133,7 +134,7 @@ struct S3CorpusTests {
         let bucket = try #require(inventory.s3Bucket("cloudmapper_demo"))
         #expect(bucket.account == "123456789012")
         #expect(bucket.region == "us-east-1")
-        #expect(bucket.created == SnapshotJSON.parseDate("2018-11-20T19:50:08Z"))
+        #expect(bucket.created == RFC3339.parse("2018-11-20T19:50:08Z"))
         #expect(bucket.source.location.hasSuffix("s3-list-buckets.json"))
         #expect(bucket.acl == [Grant(granteeType: "CanonicalUser", grantee: "ff023120a5d4ac3baac81aa8da6dda98a1a200fabb0578d60d4ba34cea1b7939", permission: "FULL_CONTROL")])
         #expect(bucket.public)

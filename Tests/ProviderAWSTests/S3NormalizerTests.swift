@@ -1,8 +1,9 @@
 import Foundation
 import Model
 import PostureTesting
-import Testing
 @testable import ProviderAWS
+import SourceText
+import Testing
 
 /// The S3 normalizer on small bundles written here: every field, absent answers, unknown
 /// fields, and bad input (error answers, truncated JSON, wrong types).
@@ -63,7 +64,7 @@ struct S3NormalizerTests {
         #expect(full.account == "111122223333")
         #expect(full.region == "eu-west-1")
         #expect(full.source.location.hasSuffix("s3/list-buckets.json"))
-        #expect(full.created == SnapshotJSON.parseDate("2021-05-06T07:08:09Z"))
+        #expect(full.created == RFC3339.parse("2021-05-06T07:08:09Z"))
         #expect(full.encryption == BucketEncryption(enabled: true, algorithm: "aws:kms", key: "arn:aws:kms:eu-west-1:111122223333:key/k1", bucketKeyEnabled: true))
         #expect(full.publicAccessBlock == PublicAccessBlockSettings(blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false))
         #expect(full.accountPublicAccessBlock?.blockPublicPolicy == true)
@@ -101,7 +102,7 @@ struct S3NormalizerTests {
         #expect(bucket?.encryption == nil)
         #expect(bucket?.logging == nil)
         #expect(bucket?.versioning == nil)
-        #expect(bucket?.created == SnapshotJSON.parseDate("2020-01-02T03:04:05Z"))
+        #expect(bucket?.created == RFC3339.parse("2020-01-02T03:04:05Z"))
         #expect(inventory.collectionErrors.isEmpty)
         #expect(inventory.s3Coverage("111122223333") == ["s3"])
     }

@@ -3,6 +3,7 @@ import Model
 @testable import PolicyEngine
 import PostureTesting
 @testable import Reporting
+import SourceText
 import Testing
 
 @Suite("Waivers")

@@ -1,5 +1,6 @@
 import CEL
 import Foundation
+import SourceText
 
 /// Runs each policy's own examples: every `fail` example must violate it, every `pass` must not.
 /// This is `posture policies test`, and `swift test` runs it over the whole pack.

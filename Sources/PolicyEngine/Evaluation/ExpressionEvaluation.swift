@@ -1,5 +1,6 @@
 import CEL
 import Foundation
+import SourceText
 
 /// A value bound to a variable for `posture eval`.
 public typealias CELInput = CELValue

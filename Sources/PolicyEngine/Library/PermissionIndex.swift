@@ -1,5 +1,6 @@
-import Foundation
 import CEL
+import Foundation
+import SourceText
 
 /// What a set of IAM policy documents allows, indexed for many "is this action allowed?"
 /// questions: literal actions in hash sets, wildcard patterns in short lists.
@@ -110,8 +111,7 @@ struct PermissionIndex {
 
     private static func parseDate(_ text: String) -> CELTimestamp? {
         if let seconds = Int64(text) { return CELTimestamp(seconds: seconds, nanos: 0) }
-        let formatter = ISO8601DateFormatter()
-        return formatter.date(from: text).map { CELTimestamp(date: $0) }
+        return RFC3339.parse(text).map { CELTimestamp(date: $0) }
     }
 
     /// Field names hashed once, not on every statement.

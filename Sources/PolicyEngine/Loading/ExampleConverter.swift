@@ -1,6 +1,7 @@
 import CEL
 import Foundation
 import Model
+import SourceText
 import Yams
 
 /// Converts a policy's example resources from YAML to CEL values, guided by the model's schema:
@@ -85,7 +86,7 @@ struct ExampleConverter {
         case .int: converted = Int64(text).map(CELValue.int)
         case .double: converted = Double(text).map(CELValue.double)
         case .bool: converted = ["true": true, "false": false][text.lowercased()].map(CELValue.bool)
-        case .timestamp: converted = Self.parseTimestamp(text).map { .timestamp(CELTimestamp(date: $0)) }
+        case .timestamp: converted = RFC3339.parse(text).map { .timestamp(CELTimestamp(date: $0)) }
         default: converted = nil
         }
         if converted == nil {
@@ -99,13 +100,4 @@ struct ExampleConverter {
         return false
     }
 
-    /// RFC 3339 date-time (with or without fractional seconds), or a bare date at midnight UTC.
-    static func parseTimestamp(_ text: String) -> Date? {
-        let full = ISO8601DateFormatter()
-        if let date = full.date(from: text) { return date }
-        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = full.date(from: text) { return date }
-        full.formatOptions = [.withFullDate]
-        return full.date(from: text)
-    }
 }

@@ -1,5 +1,6 @@
 import CEL
 import Model
+import SourceText
 import Yams
 
 /// Parses and checks CEL expressions written in policy files, reporting problems at their place

@@ -1,6 +1,7 @@
 import CEL
 import Foundation
 import Model
+import SourceText
 
 /// A loaded, checked policy: metadata plus its compiled violation condition and message.
 ///

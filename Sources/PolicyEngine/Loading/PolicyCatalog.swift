@@ -1,4 +1,5 @@
 import Model
+import SourceText
 
 /// A loaded policy pack: its policies and the responsibility map they refer to.
 public struct PolicyCatalog: Sendable {

@@ -1,6 +1,7 @@
 import CEL
 import Foundation
 import Model
+import SourceText
 import Yams
 
 extension PolicyParser {
@@ -43,7 +44,7 @@ extension PolicyParser {
         guard let fields = reader.entries(of: node, what: "examples", allowed: ["now", "fail", "pass"]) else { return nil }
         var now = PolicyExamples.defaultNow
         if let nowNode = fields["now"]?.value, let text = reader.string(nowNode, what: "examples.now") {
-            if let date = ExampleConverter.parseTimestamp(text) { now = date } else {
+            if let date = RFC3339.parse(text) { now = date } else {
                 reader.error("type", "examples.now must be an RFC 3339 timestamp, found '\(text)'", at: nowNode)
             }
         }

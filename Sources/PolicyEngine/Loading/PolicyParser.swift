@@ -1,6 +1,7 @@
 import CEL
 import Foundation
 import Model
+import SourceText
 import Yams
 
 /// Reads one policy mapping into a `Policy`, collecting every problem as a diagnostic.

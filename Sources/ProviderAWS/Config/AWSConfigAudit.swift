@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// AWS Config items of the audit domain (`AWS::CloudTrail::Trail`,
 /// `AWS::Config::ConfigurationRecorder`, `AWS::KMS::Key`) turned into the CLI answers a bundle
@@ -65,7 +66,7 @@ enum AWSConfigAudit {
         if extras.EventSelectors == nil, let selectors = supplementary(item, ["EventSelectors"]) {
             // A bare list of selectors, or a whole get-event-selectors answer.
             let recased = recase(selectors, upper: true)
-            if let list = try? SnapshotJSON.decoder.decode([CloudTrailEventSelector].self, from: recased) {
+            if let list = try? JSONText.decoder.decode([CloudTrailEventSelector].self, from: recased) {
                 extras.EventSelectors = list
             } else {
                 let answer = try decode(CloudTrailEventSelectors.self, recased, item, call: .getEventSelectors)
@@ -100,7 +101,7 @@ enum AWSConfigAudit {
             let recased = recase(statusJSON, upper: false)
             // One status object, or a list of them.
             var status: ConfigServiceRecorderStatus
-            if let first = (try? SnapshotJSON.decoder.decode([ConfigServiceRecorderStatus].self, from: recased))?.first {
+            if let first = (try? JSONText.decoder.decode([ConfigServiceRecorderStatus].self, from: recased))?.first {
                 status = first
             } else {
                 status = try decode(ConfigServiceRecorderStatus.self, recased, item, call: .describeConfigurationRecorderStatus)
@@ -134,9 +135,9 @@ enum AWSConfigAudit {
         var rotation = extras.KeyRotationEnabled ?? extras.EnableKeyRotation
         if rotation == nil, let status = supplementary(item, ["KeyRotationStatus", "KeyRotationEnabled"]) {
             // A bare boolean (possibly as text), or a get-key-rotation-status answer.
-            if let flag = try? SnapshotJSON.decoder.decode(Bool.self, from: status) {
+            if let flag = try? JSONText.decoder.decode(Bool.self, from: status) {
                 rotation = flag
-            } else if let text = try? SnapshotJSON.decoder.decode(String.self, from: status), let flag = Bool(text.lowercased()) {
+            } else if let text = try? JSONText.decoder.decode(String.self, from: status), let flag = Bool(text.lowercased()) {
                 rotation = flag
             } else {
                 rotation = try decode(KMSKeyRotationStatus.self, recase(status, upper: true), item, call: .getKeyRotationStatus).keyRotationEnabled
@@ -152,9 +153,9 @@ enum AWSConfigAudit {
 
     private static func decode<T: Decodable>(_ type: T.Type, _ json: Data, _ item: ConfigurationItem, call: AWSCall) throws(SnapshotError) -> T {
         do {
-            return try SnapshotJSON.decoder.decode(type, from: json)
+            return try JSONText.decoder.decode(type, from: json)
         } catch let error as DecodingError {
-            throw SnapshotError(source: "\(item.source)/configuration", call: call, region: item.region, message: SnapshotJSON.describe(error))
+            throw SnapshotError(source: "\(item.source)/configuration", call: call, region: item.region, message: JSONText.describe(error))
         } catch {
             throw SnapshotError(source: "\(item.source)/configuration", call: call, region: item.region, message: "\(error)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// AWS Config items of the IAM domain as API answers: each `AWS::IAM::User|Group|Role|Policy`
 /// item becomes a one-entity `get-account-authorization-details` document, so that the one
@@ -24,7 +25,7 @@ enum AWSConfigIAM {
         let payload: SnapshotDocument.Payload
         do {
             guard let data = item.configuration else { throw ConfigJSON.Problem.message("the item has no configuration") }
-            var entity = try SnapshotJSON.decoder.decode(ConfigJSON.self, from: data).renamed()
+            var entity = try JSONText.decoder.decode(ConfigJSON.self, from: data).renamed()
             if case var .object(members) = entity, members["Arn"] == nil, let arn = item.arn {
                 members["Arn"] = .string(arn)
                 entity = .object(members)

@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// AWS Config items of the S3 domain turned into the API answers a bundle holds, so that the
 /// S3 normalizer reads both alike: an `AWS::S3::Bucket` item becomes a one-bucket
@@ -73,9 +74,9 @@ enum AWSConfigS3 {
     static func decode<T: Decodable>(_ type: T.Type, _ data: Data?, _ item: ConfigurationItem, _ key: String) throws(SnapshotError) -> T? {
         guard let data else { return nil }
         do {
-            return try SnapshotJSON.decoder.decode(T.self, from: data)
+            return try JSONText.decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw SnapshotError(source: item.source, message: "\(key): \(SnapshotJSON.describe(error))")
+            throw SnapshotError(source: item.source, message: "\(key): \(JSONText.describe(error))")
         } catch {
             throw SnapshotError(source: item.source, message: "\(key): \(error)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import SourceText
 
 extension IAMNormalizer {
     /// Reads every credential report: console access, MFA and access keys for users (adding
@@ -56,7 +57,7 @@ extension IAMNormalizer {
     }
 
     private static func latestDate(_ row: CredentialReport.Row) -> Date {
-        row.cells.values.compactMap(SnapshotJSON.parseDate).max() ?? .distantPast
+        row.cells.values.compactMap({ RFC3339.parse($0, .lenient) }).max() ?? .distantPast
     }
 
     private static func applyUser(_ row: CredentialReport.Row, account: String, document: SnapshotDocument, run: inout Run) {

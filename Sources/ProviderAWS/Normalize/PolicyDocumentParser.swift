@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import SourceText
 
 /// Parses an IAM policy document (identity, trust or bucket policy) in any of its JSON forms
 /// into the model's normalized `PolicyDocument`: single strings become lists, every Principal
@@ -15,9 +16,9 @@ public enum PolicyDocumentParser {
 
     public static func parse(_ data: Data, source: String) throws(SnapshotError) -> PolicyDocument {
         do {
-            return try SnapshotJSON.decoder.decode(RawPolicyDocument.self, from: data).normalized
+            return try JSONText.decoder.decode(RawPolicyDocument.self, from: data).normalized
         } catch let error as DecodingError {
-            throw SnapshotError(source: source, message: "policy document: \(SnapshotJSON.describe(error))")
+            throw SnapshotError(source: source, message: "policy document: \(JSONText.describe(error))")
         } catch let error as SnapshotError {
             throw error
         } catch {

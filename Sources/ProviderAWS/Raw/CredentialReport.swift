@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import SourceText
 
 /// The IAM credential report: `aws iam get-credential-report` prints `{"Content": "<base64
 /// CSV>", …}`; some exports (CloudMapper's) hold the CSV text itself in `Content`.
@@ -28,7 +29,7 @@ struct CredentialReport {
         }
 
         var text: String? { if case let .value(text) = self { return text } else { return nil } }
-        var date: Date? { text.flatMap(SnapshotJSON.parseDate) }
+        var date: Date? { text.flatMap({ RFC3339.parse($0, .lenient) }) }
         /// `true`/`false`; nil for anything else (`not_supported`, `N/A`).
         var bool: Bool? {
             switch text { case "true": true; case "false": false; default: nil }

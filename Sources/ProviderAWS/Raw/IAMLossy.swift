@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// One element of a long list (a user, a role, a managed policy) decoded on its own: a wrong
 /// type inside it spoils that element only, not the whole 100 MB document. The failure keeps
@@ -20,7 +21,7 @@ struct IAMLossy<Element: Decodable>: Decodable {
             arn = nil
         } catch let error as DecodingError {
             value = nil
-            problem = SnapshotJSON.describe(error)
+            problem = JSONText.describe(error)
             arn = try? decoder.container(keyedBy: ArnKey.self).decodeIfPresent(String.self, forKey: .Arn)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import SourceText
 
 /// A policy document where IAM answers hold one: a JSON object (authorization details as the
 /// CLI prints them) or a string — plain or URL-encoded JSON (the raw IAM API, AWS Config).
@@ -24,7 +25,7 @@ struct IAMPolicyDocumentField: Decodable {
         }
         guard let text = try? decoder.singleValueContainer().decode(String.self) else {
             document = nil
-            problem = "policy document: " + SnapshotJSON.describe(objectError)
+            problem = "policy document: " + JSONText.describe(objectError)
             return
         }
         do {

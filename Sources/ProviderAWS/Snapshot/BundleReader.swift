@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// Reads an AWS snapshot from a folder or a single file into raw documents.
 ///
@@ -85,7 +86,7 @@ public struct BundleReader: Sendable {
     /// Classifies a file by its content when its name says nothing.
     private func sniff(_ data: Data) -> FileClassifier.Kind {
         if FileClassifier.isCredentialReportCSV(data) { return .call(.init(call: .getCredentialReport)) }
-        guard let keys = try? SnapshotJSON.decoder.decode(TopLevelKeys.self, from: data) else { return .unknown }
+        guard let keys = try? JSONText.decoder.decode(TopLevelKeys.self, from: data) else { return .unknown }
         return FileClassifier.classify(topLevelKeys: keys.keys)
     }
 
@@ -96,12 +97,12 @@ public struct BundleReader: Sendable {
             var collected: Date?
         }
         do {
-            let manifest = try SnapshotJSON.decoder.decode(Manifest.self, from: data)
+            let manifest = try JSONText.decoder.decode(Manifest.self, from: data)
             snapshot.manifestAccount = manifest.account
             snapshot.manifestRegions = manifest.regions ?? []
             snapshot.collected = manifest.collected
         } catch let error as DecodingError {
-            snapshot.problems.append(SnapshotError(source: path, message: "manifest: \(SnapshotJSON.describe(error))"))
+            snapshot.problems.append(SnapshotError(source: path, message: "manifest: \(JSONText.describe(error))"))
         } catch {
             snapshot.problems.append(SnapshotError(source: path, message: "manifest: \(error)"))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// One API answer from a snapshot: the call, what it is about, where it came from, and either
 /// the JSON body the CLI printed or the error the call answered with.
@@ -44,17 +45,11 @@ public struct SnapshotDocument: Sendable {
             if call.absentCodes.contains(code) { return nil }
             throw SnapshotError(source: source, call: call, region: region, code: code, message: message)
         case let .json(data):
-            do {
-                return try SnapshotJSON.decoder.decode(T.self, from: data)
-            } catch let error as DecodingError {
-                // Foundation does not say where the syntax breaks; find it for the message.
-                if case let .dataCorrupted(context) = error, context.codingPath.isEmpty, let problem = JSONSyntaxLocator.firstError(in: data) {
-                    throw SnapshotError(source: "\(source):\(problem.line):\(problem.column)", call: call, region: region,
-                                        message: "invalid JSON: \(problem.message)")
-                }
-                throw SnapshotError(source: source, call: call, region: region, message: SnapshotJSON.describe(error))
+            do throws(JSONText.Failure) {
+                return try JSONText.decode(T.self, from: data)
             } catch {
-                throw SnapshotError(source: source, call: call, region: region, message: "\(error)")
+                let place = error.line.map { "\(source):\($0):\(error.column ?? 1)" } ?? source
+                throw SnapshotError(source: place, call: call, region: region, message: error.message)
             }
         }
     }

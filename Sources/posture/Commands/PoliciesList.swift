@@ -1,6 +1,7 @@
 import ArgumentParser
 import Model
 import PolicyEngine
+import SourceText
 
 extension Policies {
     struct List: AsyncParsableCommand {

@@ -4,6 +4,7 @@ import Model
 import PolicyEngine
 import ProviderAWS
 import Reporting
+import SourceText
 
 struct Scan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,7 +54,7 @@ struct Scan: AsyncParsableCommand {
         }
         _ = try severities()
         _ = try outputs.targets()
-        if let now, ExampleTimestamp.parse(now) == nil { throw ValidationError("--now must be an RFC 3339 time such as 2025-01-01T00:00:00Z") }
+        if let now, RFC3339.parse(now) == nil { throw ValidationError("--now must be an RFC 3339 time such as 2025-01-01T00:00:00Z, or a date such as 2025-01-01 (midnight UTC)") }
     }
 
     func run() async throws {
@@ -68,7 +69,7 @@ struct Scan: AsyncParsableCommand {
         // counts need them): on large accounts they are most findings, and memory.
         let listsPasses = includePass || targets.contains { $0.format.alwaysListsPasses }
         let builder = ReportBuilder(includePass: listsPasses, severities: try severities(), policyPatterns: policy.isEmpty ? nil : policy)
-        let scanTime = now.flatMap(ExampleTimestamp.parse)
+        let scanTime = now.flatMap { RFC3339.parse($0) }
         var report: ScanReport
         let scanned = live ? await LiveScan.run(connection, catalog: catalog, builder: builder, time: scanTime)
             : OfflineScan.run(path: path, catalog: catalog, builder: builder, time: scanTime)

@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// Collects one AWS account's configuration through the API: the same calls as
 /// `scripts/export-aws-snapshot.sh`, concurrently, each answer filed under its bundle path.
@@ -251,7 +252,7 @@ public struct AWSLiveCollector: Sendable {
     /// An answer's document decoded into the raw type the normalizer reads it as; nil for an
     /// error answer or a body that does not decode (the normalizer reports that one).
     static func read<T: Decodable>(_ answer: LiveAnswer, _ type: T.Type) -> T? {
-        answer.document.flatMap { try? SnapshotJSON.decoder.decode(type, from: $0) }
+        answer.document.flatMap { try? JSONText.decoder.decode(type, from: $0) }
     }
 }
 

@@ -5,7 +5,7 @@ import Yams
 ///
 /// Handles plain and quoted scalars on one line and literal (`|`) or folded (`>`) block
 /// scalars over several; for quoted scalars containing escapes the column is approximate.
-struct ScalarSourceMap {
+public struct ScalarSourceMap: Sendable {
     private struct Segment {
         let line: Int
         let column: Int
@@ -16,7 +16,7 @@ struct ScalarSourceMap {
     private let fallback: SourceLocation
     private let path: String
 
-    init(scalar: Node.Scalar, file: YAMLFile) {
+    public init(scalar: Node.Scalar, file: YAMLFile) {
         path = file.path
         let line = scalar.mark?.line ?? 1, column = scalar.mark?.column ?? 1
         fallback = file.location(line: line, column: column)
@@ -31,7 +31,7 @@ struct ScalarSourceMap {
     }
 
     /// The file location of the Unicode-scalar `offset` inside the scalar's value.
-    func location(ofOffset offset: Int) -> SourceLocation {
+    public func location(ofOffset offset: Int) -> SourceLocation {
         var remaining = offset
         for segment in segments {
             if remaining <= segment.length {

@@ -5,16 +5,23 @@ import Yams
 ///
 /// Reading never throws past this type: unreadable files, bytes that are not UTF-8, empty
 /// files and YAML syntax errors all become diagnostics naming the file, line and column.
-struct YAMLFile {
-    let path: String
-    let text: String
-    let lines: [Substring]
+public struct YAMLFile: Sendable {
+    public let path: String
+    public let text: String
+    public let lines: [Substring]
 
     /// The largest policy or waiver file accepted; anything bigger is a mistake, not a policy.
-    static let maxBytes = 8 * 1024 * 1024
+    public static let maxBytes = 8 * 1024 * 1024
+
+    /// A file already read: `text` is its content, `path` names it in diagnostics.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
 
     /// Reads and decodes `path`, or returns the diagnostic that says why it cannot be used.
-    static func read(_ path: String) -> Result<YAMLFile, Diagnostic> {
+    public static func read(_ path: String, maxBytes: Int = YAMLFile.maxBytes) -> Result<YAMLFile, Diagnostic> {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(code: "unreadable", message: "cannot read file", location: start))
@@ -31,11 +38,11 @@ struct YAMLFile {
         if text.allSatisfy({ $0.isWhitespace }) {
             return .failure(Diagnostic(code: "empty", message: "file is empty", location: start))
         }
-        return .success(YAMLFile(path: path, text: text, lines: text.split(separator: "\n", omittingEmptySubsequences: false)))
+        return .success(YAMLFile(path: path, text: text))
     }
 
     /// The documents in the file (`---` separates several), or the syntax error.
-    func documents() -> Result<[Node], Diagnostic> {
+    public func documents() -> Result<[Node], Diagnostic> {
         do {
             var nodes: [Node] = []
             // The sequence stops at the first error and keeps it in `error` instead of throwing.
@@ -52,25 +59,25 @@ struct YAMLFile {
         }
     }
 
-    func location(line: Int, column: Int) -> SourceLocation {
+    public func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)
     }
 
-    func location(of node: Node) -> SourceLocation {
+    public func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return location(line: 1, column: 1) }
         return location(line: mark.line, column: mark.column)
     }
 
     /// A diagnostic at `location`, with the source line attached for the caret.
-    func diagnostic(_ code: String, _ message: String, at location: SourceLocation, notes: [String] = []) -> Diagnostic {
+    public func diagnostic(_ code: String, _ message: String, at location: SourceLocation, notes: [String] = []) -> Diagnostic {
         Diagnostic(code: code, message: message, location: location, sourceLine: sourceLine(location.line), notes: notes)
     }
 
-    func diagnostic(_ code: String, _ message: String, at node: Node, notes: [String] = []) -> Diagnostic {
+    public func diagnostic(_ code: String, _ message: String, at node: Node, notes: [String] = []) -> Diagnostic {
         diagnostic(code, message, at: location(of: node), notes: notes)
     }
 
-    func sourceLine(_ line: Int) -> String? {
+    public func sourceLine(_ line: Int) -> String? {
         guard line >= 1, line <= lines.count else { return nil }
         return String(lines[line - 1]).replacingOccurrences(of: "\r", with: "")
     }

@@ -2,21 +2,21 @@ import Foundation
 import Yams
 
 /// Small typed readers over Yams nodes that report problems as diagnostics with a place.
-struct NodeReader {
-    let file: YAMLFile
-    var diagnostics: [Diagnostic] = []
+public struct NodeReader {
+    public let file: YAMLFile
+    public var diagnostics: [Diagnostic] = []
     /// Keys suggested for misspelt keys since the last reset: a misspelt required key is
     /// reported once, as unknown with its suggestion, not again as missing.
-    var suggestedKeys: Set<String> = []
+    public var suggestedKeys: Set<String> = []
 
-    init(file: YAMLFile) { self.file = file }
+    public init(file: YAMLFile) { self.file = file }
 
-    mutating func error(_ code: String, _ message: String, at node: Node, notes: [String] = []) {
+    public mutating func error(_ code: String, _ message: String, at node: Node, notes: [String] = []) {
         diagnostics.append(file.diagnostic(code, message, at: node, notes: notes))
     }
 
     /// The mapping's entries by key, reporting duplicate and unknown keys.
-    mutating func entries(of node: Node, what: String, allowed: [String]) -> [String: (key: Node, value: Node)]? {
+    public mutating func entries(of node: Node, what: String, allowed: [String]) -> [String: (key: Node, value: Node)]? {
         guard case let .mapping(mapping) = node else {
             error("type", "\(what) must be a mapping, found \(describe(node))", at: node)
             return nil
@@ -46,7 +46,7 @@ struct NodeReader {
         return result
     }
 
-    mutating func string(_ node: Node, what: String) -> String? {
+    public mutating func string(_ node: Node, what: String) -> String? {
         guard case let .scalar(scalar) = node, !scalar.isNull else {
             error("type", "\(what) must be a string, found \(describe(node))", at: node)
             return nil
@@ -54,7 +54,7 @@ struct NodeReader {
         return scalar.string
     }
 
-    mutating func nonEmptyString(_ node: Node, what: String) -> String? {
+    public mutating func nonEmptyString(_ node: Node, what: String) -> String? {
         guard let value = string(node, what: what) else { return nil }
         if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             error("empty", "\(what) must not be empty", at: node)
@@ -63,7 +63,7 @@ struct NodeReader {
         return value
     }
 
-    mutating func stringList(_ node: Node, what: String) -> [String]? {
+    public mutating func stringList(_ node: Node, what: String) -> [String]? {
         if case .scalar = node, let single = string(node, what: what) { return [single] }
         guard case let .sequence(sequence) = node else {
             error("type", "\(what) must be a list of strings, found \(describe(node))", at: node)
@@ -72,7 +72,7 @@ struct NodeReader {
         return sequence.compactMap { string($0, what: "each entry of \(what)") }
     }
 
-    func describe(_ node: Node) -> String {
+    public func describe(_ node: Node) -> String {
         switch node {
         case .mapping: "a mapping"
         case .sequence: "a list"

@@ -1,5 +1,5 @@
 import Foundation
-@testable import ProviderAWS
+@testable import SourceText
 import Testing
 
 @Suite("Where JSON breaks")
