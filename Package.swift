@@ -29,10 +29,17 @@ let package = Package(
         .target(name: "SourceText", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // The provider-neutral inventory policies evaluate.
         .target(name: "Model", swiftSettings: strict),
+        // What a scan finds: severities, findings, the policies and resources they name, and
+        // their fingerprints — the vocabulary reports, triage and history share.
+        .target(
+            name: "Findings",
+            dependencies: ["Model", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         // Policy files, the responsibility map, and evaluation into findings.
         .target(
             name: "PolicyEngine",
-            dependencies: ["CEL", "Model", "SourceText", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CEL", "Model", "Findings", "SourceText", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // zlib, for AWS Config's .json.gz snapshots (Debian: zlib1g-dev).
@@ -56,38 +63,44 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What is done with findings after evaluation: waivers, baselines, and the difference
+        // between two scans (new, resolved, still open, changed).
+        .target(
+            name: "Triage",
+            dependencies: ["Findings", "SourceText", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // Every output format and the exit-code decision.
         .target(
             name: "Reporting",
             dependencies: [
-                "Model", "PolicyEngine", "SourceText", .product(name: "Crypto", package: "swift-crypto"),
-                // Waiver files are YAML; node marks give their diagnostics line and column.
-                .product(name: "Yams", package: "Yams"),
+                "Model", "Findings", "Triage", "PolicyEngine", "SourceText",
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "posture",
             dependencies: [
-                "PolicyEngine", "Model", "CEL", "ProviderAWS", "Reporting", "HTTP", "SourceText",
+                "PolicyEngine", "Model", "CEL", "ProviderAWS", "Reporting", "HTTP", "SourceText", "Findings", "Triage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // Release-mode benchmarks: `make bench`.
-        .executableTarget(name: "posture-bench", dependencies: ["PolicyEngine", "Model", "CEL", "PostureTesting"], path: "Sources/PostureBenchmark", swiftSettings: strict),
+        .executableTarget(name: "posture-bench", dependencies: ["PolicyEngine", "Model", "CEL", "Findings", "PostureTesting"], path: "Sources/PostureBenchmark", swiftSettings: strict),
         // Fixtures and helpers shared by the test targets and the benchmark.
         .target(name: "PostureTesting", dependencies: ["Model", "ChildProcess"], swiftSettings: strict),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "Findings", "Model"], swiftSettings: strict),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["Model", "PostureTesting"], swiftSettings: strict),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "Findings", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PostureCLITests", dependencies: ["PostureTesting"], exclude: ["Parity"], swiftSettings: strict),
         .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "PostureTesting", "ChildProcess"], exclude: ["Wire/Fixtures", "Credentials/Support", "Signing/sigv4-skips.txt"], swiftSettings: strict),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "PostureTesting"], swiftSettings: strict),
         // Live collection against moto_server on loopback (started by .ci/run / make test).
         .testTarget(name: "LiveAWSTests", dependencies: ["ProviderAWS", "HTTP", "Model", "PostureTesting"], exclude: ["seed-live-account.py"], swiftSettings: strict),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "PolicyEngine", "Model", "PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Triage", "PolicyEngine", "Model", "Findings", "SourceText", "PostureTesting"], swiftSettings: strict),
     ]
 )

@@ -22,7 +22,7 @@ public enum CSVReport {
                 policy.id, policy.title, resource.id, resource.name, resource.kind.rawValue, resource.provider.rawValue,
                 resource.account, resource.region ?? "", policy.responsibility, finding.message,
                 policy.remediation?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
-                RuleMetadata(policy).frameworkTags.joined(separator: " "), finding.fingerprint,
+                policy.frameworkTags.joined(separator: " "), finding.fingerprint,
                 waiver?.reason ?? "", waiver?.owner ?? "", waiver?.expires ?? "", waiver?.source ?? "", source,
             ])
         }

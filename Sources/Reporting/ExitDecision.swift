@@ -1,5 +1,7 @@
+import Findings
 import Model
 import PolicyEngine
+import Triage
 
 /// The scan's exit code, decided in one place (README: Exit codes).
 public enum ExitDecision {

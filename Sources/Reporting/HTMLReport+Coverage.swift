@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import PolicyEngine
+import Triage
 
 extension HTMLReport {
     /// The shared-responsibility coverage matrix: every domain of the map, who owns it under

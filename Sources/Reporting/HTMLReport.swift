@@ -1,6 +1,8 @@
+import Findings
 import Foundation
 import Model
 import PolicyEngine
+import Triage
 
 /// One self-contained HTML page (inline CSS and script, no network assets): the verdict, the
 /// shared-responsibility coverage matrix, and the findings grouped by responsibility domain and

@@ -1,6 +1,8 @@
+import Findings
 import Foundation
 import Model
 import PolicyEngine
+import Triage
 
 /// JUnit XML for Jenkins, GitLab and Azure DevOps: one `<testsuite>` per policy, one
 /// `<testcase>` per (policy, resource). A violation is a `<failure>`, an evaluation error an

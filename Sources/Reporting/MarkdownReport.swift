@@ -1,6 +1,8 @@
+import Findings
 import Foundation
 import Model
 import PolicyEngine
+import Triage
 
 /// A summary fit for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the verdict, counts by
 /// severity, the top findings that fail the gate (then the rest), and what needs attention

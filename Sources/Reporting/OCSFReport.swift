@@ -1,6 +1,8 @@
+import Findings
 import Foundation
 import Model
 import PolicyEngine
+import Triage
 
 /// OCSF Detection Finding (class_uid 2004, OCSF 1.4.0 with the `cloud` profile), one per listed
 /// finding, as a JSON array: the shape Prowler emits. `status_code` is the check result (FAIL,
@@ -27,7 +29,7 @@ public enum OCSFReport {
         }
     }
 
-    static func event(_ finding: ReportedFinding, rule: RuleMetadata?, time: Int, version: String) -> JSONDocument {
+    static func event(_ finding: ReportedFinding, rule: PolicyReference?, time: Int, version: String) -> JSONDocument {
         let policy = finding.policy
         let suppressed = finding.isSuppressed
         let remediation = policy.remediation?.trimmingCharacters(in: .whitespacesAndNewlines)

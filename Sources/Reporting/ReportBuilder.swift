@@ -1,6 +1,9 @@
+import Findings
 import Foundation
 import Model
 import PolicyEngine
+import SourceText
+import Triage
 
 /// Builds a `ScanReport` from an inventory and the evaluator's findings.
 public struct ReportBuilder: Sendable {

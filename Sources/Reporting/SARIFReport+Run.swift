@@ -1,6 +1,8 @@
+import Findings
 import Foundation
 import Model
 import PolicyEngine
+import Triage
 
 /// Where SARIF results point. Code scanning needs a file location for every result: offline
 /// scans name the snapshot file (relative to the working folder, with the line where known);

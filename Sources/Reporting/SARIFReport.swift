@@ -1,6 +1,8 @@
+import Findings
 import Foundation
 import Model
 import PolicyEngine
+import Triage
 
 /// SARIF 2.1.0 (OASIS), as GitHub code scanning reads it: one run whose `tool.driver.rules`
 /// are the evaluated policies and whose results are the failing findings (evaluation errors
@@ -61,10 +63,10 @@ public enum SARIFReport {
         }
     }
 
-    static func rule(_ rule: RuleMetadata) -> JSONDocument {
+    static func rule(_ rule: PolicyReference) -> JSONDocument {
         let description = rule.description?.trimmingCharacters(in: .whitespacesAndNewlines)
         var tags = ["security", "posture", rule.responsibility] + rule.frameworkTags
-        if let kind = rule.resourceKind { tags.append(kind.rawValue) }
+        if let kind = rule.resource { tags.append(kind.rawValue) }
         return .compact([
             "id": .string(rule.id),
             "name": .string(ruleName(rule.id)),
@@ -89,7 +91,7 @@ public enum SARIFReport {
         id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    static func helpText(_ rule: RuleMetadata) -> String {
+    static func helpText(_ rule: PolicyReference) -> String {
         var parts = [rule.title]
         if let description = rule.description, !description.isEmpty { parts.append(description.trimmingCharacters(in: .whitespacesAndNewlines)) }
         if let remediation = rule.remediation { parts.append("Remediation: " + remediation.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -98,7 +100,7 @@ public enum SARIFReport {
         return parts.joined(separator: "\n\n")
     }
 
-    static func helpMarkdown(_ rule: RuleMetadata) -> String {
+    static func helpMarkdown(_ rule: PolicyReference) -> String {
         var parts = ["**\(Escape.markdownText(rule.title))**"]
         if let description = rule.description, !description.isEmpty { parts.append(Escape.markdownText(description.trimmingCharacters(in: .whitespacesAndNewlines))) }
         if let remediation = rule.remediation {

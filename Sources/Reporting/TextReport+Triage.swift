@@ -1,4 +1,5 @@
 import Foundation
+import Triage
 
 extension TextReport {
     /// With `--waivers` or `--baseline`: what they did. Without them, nothing (the text report

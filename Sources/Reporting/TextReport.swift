@@ -1,6 +1,8 @@
+import Findings
 import Foundation
 import Model
 import PolicyEngine
+import Triage
 
 /// The terminal report: findings grouped by severity (one line each), a summary table, the
 /// responsibility-domain view, and what the scan could not read.

@@ -1,4 +1,5 @@
 @testable import PolicyEngine
+import SourceText
 import Testing
 
 @Suite("IAM and ARN wildcards")

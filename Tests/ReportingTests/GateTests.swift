@@ -1,9 +1,11 @@
+import Findings
 import Foundation
 import Model
 @testable import PolicyEngine
 import PostureTesting
 @testable import Reporting
 import Testing
+import Triage
 
 /// The README's exit-code table, case by case, with waivers, baselines and the gate's switches.
 @Suite("CI gate exit codes")

@@ -3,6 +3,7 @@ import Model
 @testable import PolicyEngine
 import PostureTesting
 @testable import Reporting
+import Triage
 
 /// Reports for the format, waiver and baseline tests: the bundled pack on a synthetic inventory.
 enum ReportFixture {

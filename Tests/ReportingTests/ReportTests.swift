@@ -1,9 +1,11 @@
+import Findings
 import Foundation
 import Model
 @testable import PolicyEngine
 import PostureTesting
 @testable import Reporting
 import Testing
+import Triage
 
 @Suite("Scan reports")
 struct ReportTests {

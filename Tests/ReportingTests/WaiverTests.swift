@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Model
 @testable import PolicyEngine
@@ -5,6 +6,7 @@ import PostureTesting
 @testable import Reporting
 import SourceText
 import Testing
+import Triage
 
 @Suite("Waivers")
 struct WaiverTests {
@@ -38,7 +40,7 @@ struct WaiverTests {
         return report
     }
 
-    private func date(_ text: String) throws -> Date { try #require(WaiverDate.instant(text)) }
+    private func date(_ text: String) throws -> Date { try #require(RFC3339.parse(text)) }
 
     @Test("a waiver file loads with every field")
     func loads() throws {

@@ -1,4 +1,5 @@
 import CEL
+import Findings
 import Foundation
 import Model
 import Synchronization

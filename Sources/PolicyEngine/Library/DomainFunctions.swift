@@ -1,4 +1,5 @@
 import CEL
+import SourceText
 
 /// posture's domain functions, callable from policies next to CEL's standard library.
 ///

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyEngine
 import Reporting
+import Triage
 
 /// The waivers and baseline of one scan, loaded before scanning so a broken file fails fast (exit 2).
 struct ScanTriage {

@@ -1,6 +1,6 @@
 import Foundation
 import Model
-import PolicyEngine
+import Findings
 import SourceText
 
 /// One entry of a waiver file (`--waivers`): an accepted risk on some findings, with a reason,

@@ -1,5 +1,5 @@
 import Foundation
-import PolicyEngine
+import Findings
 import SourceText
 
 /// The waivers of one file, and how they apply to a scan.
@@ -19,38 +19,35 @@ public struct WaiverSet: Sendable {
 
     /// Reads and checks a waiver file. Every problem is a diagnostic with line and column.
     public static func load(_ path: String) -> Result<WaiverSet, DiagnosticList> {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(DiagnosticList([Diagnostic(code: "unreadable", message: "cannot read waiver file", location: start)]))
+        switch YAMLFile.read(path, maxBytes: WaiverFileParser.maxBytes) {
+        case let .success(file): parse(file)
+        case let .failure(diagnostic): .failure(DiagnosticList([diagnostic]))
         }
-        guard data.count <= WaiverFileParser.maxBytes else {
-            return .failure(DiagnosticList([Diagnostic(code: "too-large", message: "waiver file is \(data.count) bytes; the limit is \(WaiverFileParser.maxBytes)", location: start)]))
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(DiagnosticList([Diagnostic(code: "encoding", message: "waiver file is not valid UTF-8", location: start)]))
-        }
-        return parse(text, file: path)
     }
 
     /// Parses waiver YAML; `file` names it in diagnostics.
     public static func parse(_ text: String, file: String) -> Result<WaiverSet, DiagnosticList> {
-        var parser = WaiverFileParser(file: file, text: text)
-        let waivers = parser.parse(text)
-        if !parser.diagnostics.isEmpty { return .failure(DiagnosticList(parser.diagnostics)) }
-        return .success(WaiverSet(file: file, waivers: waivers))
+        parse(YAMLFile(path: file, text: text))
     }
 
-    /// Marks the findings the waivers suppress and records every waiver's state in `report.waivers`.
+    private static func parse(_ file: YAMLFile) -> Result<WaiverSet, DiagnosticList> {
+        var parser = WaiverFileParser(file: file)
+        let waivers = parser.parse()
+        if !parser.diagnostics.isEmpty { return .failure(DiagnosticList(parser.diagnostics)) }
+        return .success(WaiverSet(file: file.path, waivers: waivers))
+    }
+
+    /// Marks the findings the waivers suppress and returns every waiver's state.
     /// `now` is the clock for expiry (the scan's `--now`, else the time of the run).
-    public func apply(to report: inout ScanReport, now: Date) {
+    public func apply(to findings: inout [ReportedFinding], now: Date) -> WaiverSummary {
         var matched = Array(repeating: 0, count: waivers.count)
         var suppressed = 0
-        for index in report.findings.indices where report.findings[index].isFailing {
-            let finding = report.findings[index]
+        for index in findings.indices where findings[index].isFailing {
+            let finding = findings[index]
             let covering = waivers.indices.filter { waivers[$0].covers(finding) }
             for position in covering { matched[position] += 1 }
             if let active = covering.first(where: { waivers[$0].isActive(at: now) }) {
-                report.findings[index].waiver = waivers[active].applied
+                findings[index].waiver = waivers[active].applied
                 suppressed += 1
             }
         }
@@ -61,6 +58,6 @@ public struct WaiverSet: Sendable {
                                 region: waiver.region, reason: waiver.reason, owner: waiver.owner, expires: waiver.expiresText,
                                 source: "\(waiver.location.file):\(waiver.location.line)", matched: matched[index])
         }
-        report.waivers = WaiverSummary(file: file, checkedAt: now, suppressed: suppressed, waivers: statuses)
+        return WaiverSummary(file: file, checkedAt: now, suppressed: suppressed, waivers: statuses)
     }
 }

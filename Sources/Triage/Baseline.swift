@@ -61,23 +61,23 @@ public struct Baseline: Sendable {
         } catch {
             return .failure(LoadError(description: "\(path): not a posture JSON report: \(error.localizedDescription)"))
         }
-        guard document.schemaVersion.split(separator: ".").first == ScanReport.currentSchemaVersion.split(separator: ".").first else {
-            return .failure(LoadError(description: "\(path): report schema \(document.schemaVersion) is not compatible with \(ScanReport.currentSchemaVersion)"))
+        guard document.schemaVersion.split(separator: ".").first == ReportSchema.version.split(separator: ".").first else {
+            return .failure(LoadError(description: "\(path): report schema \(document.schemaVersion) is not compatible with \(ReportSchema.version)"))
         }
         let failing = document.findings.filter { $0.status == "fail" || $0.status == "error" }.map(\.fingerprint)
         return .success(Baseline(file: path, fingerprints: Set(failing)))
     }
 
-    /// Marks each failing finding `new` or `unchanged` and records the counts in `report.baseline`.
-    public func apply(to report: inout ScanReport) {
+    /// Marks each failing finding `new` or `unchanged` and returns the counts.
+    public func apply(to findings: inout [ReportedFinding]) -> BaselineSummary {
         var seen = Set<String>()
         var new = 0, unchanged = 0
-        for index in report.findings.indices where report.findings[index].isFailing {
-            let fingerprint = report.findings[index].fingerprint
+        for index in findings.indices where findings[index].isFailing {
+            let fingerprint = findings[index].fingerprint
             let known = fingerprints.contains(fingerprint)
-            report.findings[index].baseline = known ? .unchanged : .new
+            findings[index].baseline = known ? .unchanged : .new
             if known { unchanged += 1; seen.insert(fingerprint) } else { new += 1 }
         }
-        report.baseline = BaselineSummary(file: file, new: new, unchanged: unchanged, resolved: fingerprints.subtracting(seen).count)
+        return BaselineSummary(file: file, new: new, unchanged: unchanged, resolved: fingerprints.subtracting(seen).count)
     }
 }

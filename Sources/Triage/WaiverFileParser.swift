@@ -1,5 +1,5 @@
 import Foundation
-import PolicyEngine
+import Findings
 import SourceText
 import Yams
 
@@ -21,30 +21,26 @@ struct WaiverFileParser {
     static let keys = ["policy", "resource", "account", "region", "reason", "owner", "expires"]
     static let maxBytes = 4 * 1024 * 1024
 
-    let file: String
-    let lines: [Substring]
+    let file: YAMLFile
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, text: String) {
+    init(file: YAMLFile) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    /// The waivers of `text`, or every problem found in it.
-    mutating func parse(_ text: String) -> [Waiver] {
+    /// The waivers of the file, or every problem found in it.
+    mutating func parse() -> [Waiver] {
         let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
+        switch file.documents() {
+        case let .failure(diagnostic):
+            diagnostics.append(diagnostic)
+            return []
+        case let .success(documents):
+            guard let first = documents.first else {
                 error("empty", "waiver file is empty", line: 1, column: 1)
                 return []
             }
-            root = node
-        } catch let yamlError as YamlError {
-            syntaxError(yamlError)
-            return []
-        } catch {
-            self.error("yaml-syntax", "invalid YAML: \(error)", line: 1, column: 1)
-            return []
+            root = first
         }
         guard let list = entries(of: root) else { return [] }
         return list.compactMap { entry($0) }
@@ -59,7 +55,7 @@ struct WaiverFileParser {
             for key in mapping.keys where key.string != "waivers" {
                 error("unknown-key", "unknown key '\(key.string ?? "?")' at the top of the waiver file; expected 'waivers'", at: key)
             }
-            guard let value = root["waivers"] else {
+            guard let value = mapping.first(where: { $0.key.string == "waivers" })?.value else {
                 error("missing-key", "the waiver file needs a 'waivers' list", at: root)
                 return nil
             }
@@ -142,9 +138,7 @@ struct WaiverFileParser {
 
     // MARK: diagnostics
 
-    private func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-    }
+    private func location(of node: Node) -> SourceLocation { file.location(of: node) }
 
     private mutating func error(_ code: String, _ message: String, at node: Node, notes: [String] = []) {
         let place = location(of: node)
@@ -152,22 +146,7 @@ struct WaiverFileParser {
     }
 
     private mutating func error(_ code: String, _ message: String, line: Int, column: Int, notes: [String] = []) {
-        let source = line >= 1 && line <= lines.count ? String(lines[line - 1]).replacingOccurrences(of: "\r", with: "") : nil
-        diagnostics.append(Diagnostic(code: code, message: message, location: SourceLocation(file: file, line: line, column: column),
-                                      sourceLine: source, notes: notes))
-    }
-
-    private mutating func syntaxError(_ yamlError: YamlError) {
-        switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let prefix = context.map { "\($0.text): " } ?? ""
-            error("yaml-syntax", "invalid YAML: \(prefix)\(problem)", line: mark.line, column: mark.column)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            error("duplicate-key", "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in waiver",
-                  line: context.mark.line, column: context.mark.column)
-        default:
-            error("yaml-syntax", "invalid YAML: \(yamlError)", line: 1, column: 1)
-        }
+        diagnostics.append(file.diagnostic(code, message, at: file.location(line: line, column: column), notes: notes))
     }
 }
 

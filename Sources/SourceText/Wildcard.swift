@@ -1,9 +1,10 @@
-/// IAM-style wildcard matching: `*` matches any run of characters (also empty), `?` exactly one.
+/// Glob matching as IAM, waivers and `--policy` use it: `*` matches any run of characters (also empty), `?` exactly one.
 ///
 /// Works on UTF-8 bytes without allocating (IAM actions and ARNs are ASCII; other bytes
 /// compare exactly), with greedy matching that backtracks to the last `*` only, so hostile
 /// patterns such as `a*a*a*…b` stay linear.
 public enum Wildcard {
+    @inlinable
     public static func matches(pattern: String, value: String, caseInsensitive: Bool) -> Bool {
         var pattern = pattern, value = value
         return pattern.withUTF8 { p in value.withUTF8 { v in matches(p, v, caseInsensitive: caseInsensitive) } }
@@ -16,7 +17,8 @@ public enum Wildcard {
 
     /// Byte equality with ASCII letters folded to lower case (for ASCII text, what comparing
     /// `lowercased()` copies gives, without making them).
-    static func equalIgnoringASCIICase(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable
+    public static func equalIgnoringASCIICase(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         for index in a.indices {
             let x = a[index], y = b[index]
@@ -26,7 +28,8 @@ public enum Wildcard {
         return true
     }
 
-    static func matches(_ p: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) -> Bool {
+    @inlinable
+    public static func matches(_ p: UnsafeBufferPointer<UInt8>, _ v: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) -> Bool {
         let star = UInt8(ascii: "*"), question = UInt8(ascii: "?")
         @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
             caseInsensitive && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
@@ -51,22 +54,5 @@ public enum Wildcard {
         }
         while pi < p.count, p[pi] == star { pi += 1 }
         return pi == p.count
-    }
-}
-
-/// ARN pattern matching as IAM applies it to `Resource` elements.
-public enum ARNPattern {
-    public static func matches(pattern: String, arn: String) -> Bool {
-        if pattern == "*" { return true }
-        let patternParts = pattern.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        let arnParts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard patternParts.count == 6, arnParts.count == 6 else {
-            return Wildcard.matches(pattern: pattern, value: arn, caseInsensitive: false)
-        }
-        for (patternPart, arnPart) in zip(patternParts, arnParts)
-        where !Wildcard.matches(pattern: String(patternPart), value: String(arnPart), caseInsensitive: false) {
-            return false
-        }
-        return true
     }
 }
