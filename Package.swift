@@ -28,7 +28,7 @@ let package = Package(
         // typed values with the place of an error, and the one RFC 3339 parser.
         .target(name: "SourceText", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // The provider-neutral inventory policies evaluate.
-        .target(name: "Model", swiftSettings: strict),
+        .target(name: "Model", dependencies: ["CEL"], swiftSettings: strict),
         // What a scan finds: severities, findings, the policies and resources they name, and
         // their fingerprints — the vocabulary reports, triage and history share.
         .target(
@@ -53,12 +53,16 @@ let package = Package(
         // posix_spawn with only 0, 1 and 2 passed on, and pipe2(O_CLOEXEC): GNU extensions
         // Swift's Glibc module does not export.
         .target(name: "CSpawn"),
+        // The seam every provider plugs into: the CloudProvider protocol and the registry, and
+        // the neutral plumbing of reading exports (walking, size limits, gzip), writing bundles,
+        // progress and coverage ledgers.
+        .target(name: "ProviderKit", dependencies: ["Model", "CZlib"], swiftSettings: strict),
         // AWS: raw documents per API call, snapshot readers, the live collector (SigV4,
         // credentials, wire decoding), the normalizer into the model.
         .target(
             name: "ProviderAWS",
             dependencies: [
-                "Model", "SourceText", "CZlib", "HTTP", "ChildProcess", .product(name: "CSV", package: "CSV.swift"),
+                "Model", "ProviderKit", "SourceText", "HTTP", "ChildProcess", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -78,10 +82,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The pipeline: inputs through the provider registry, evaluation, reports, triage, exit code.
+        .target(
+            name: "Scanning",
+            dependencies: ["ProviderKit", "PolicyEngine", "Findings", "Triage", "Reporting", "Model"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "posture",
             dependencies: [
-                "PolicyEngine", "Model", "CEL", "ProviderAWS", "Reporting", "HTTP", "SourceText", "Findings", "Triage",
+                "Scanning", "ProviderKit", "ProviderAWS", "PolicyEngine", "Reporting", "Triage", "Findings", "Model", "SourceText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -93,14 +103,14 @@ let package = Package(
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Findings", "Model"], swiftSettings: strict),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "CEL", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "Findings", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PostureCLITests", dependencies: ["PostureTesting"], exclude: ["Parity"], swiftSettings: strict),
-        .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "PostureTesting", "ChildProcess"], exclude: ["Wire/Fixtures", "Credentials/Support", "Signing/sigv4-skips.txt"], swiftSettings: strict),
+        .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "ProviderKit", "Model", "HTTP", "SourceText", "PostureTesting", "ChildProcess"], exclude: ["Wire/Fixtures", "Credentials/Support", "Signing/sigv4-skips.txt"], swiftSettings: strict),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "PostureTesting"], swiftSettings: strict),
         // Live collection against moto_server on loopback (started by .ci/run / make test).
-        .testTarget(name: "LiveAWSTests", dependencies: ["ProviderAWS", "HTTP", "Model", "PostureTesting"], exclude: ["seed-live-account.py"], swiftSettings: strict),
+        .testTarget(name: "LiveAWSTests", dependencies: ["ProviderAWS", "ProviderKit", "HTTP", "Model", "PostureTesting"], exclude: ["seed-live-account.py"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Triage", "PolicyEngine", "Model", "Findings", "SourceText", "PostureTesting"], swiftSettings: strict),
     ]
 )

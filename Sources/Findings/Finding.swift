@@ -86,14 +86,25 @@ public final class PolicyReference: Codable, Sendable, Hashable {
 }
 
 /// The resource a finding is about. A class: every finding on a resource shares one.
-public final class ResourceReference: Codable, Sendable, Hashable {
+public final class ResourceReference: Encodable, Sendable, Hashable {
     public let id: String
     public let name: String
     public let kind: ResourceKind
-    public let provider: Provider
+    public let provider: ProviderID
     public let account: String
     public let region: String?
     public let source: ResourceSource
+
+    public init(id: String, name: String, kind: ResourceKind, provider: ProviderID, account: String, region: String? = nil,
+                source: ResourceSource) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.provider = provider
+        self.account = account
+        self.region = region
+        self.source = source
+    }
 
     public init<R: Resource>(_ resource: R) {
         id = resource.id
@@ -114,7 +125,7 @@ public final class ResourceReference: Codable, Sendable, Hashable {
 }
 
 /// One policy evaluated on one resource.
-public struct Finding: Codable, Sendable, Hashable {
+public struct Finding: Encodable, Sendable, Hashable {
     public let policy: PolicyReference
     public let resource: ResourceReference
     public let status: FindingStatus

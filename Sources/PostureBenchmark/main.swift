@@ -34,11 +34,12 @@ func replicatePack(_ pack: PolicyCatalog, source: String, count: Int, into folde
 }
 
 let arguments = CommandLine.arguments.dropFirst()
+let model = ModelFixtures.model
 let resourceCount = arguments.first.flatMap(Int.init) ?? 100_000
 let policyCount = 60
 guard let packPath = PolicyLocator.builtInPolicies() else { fail("cannot find policies/; run from the package root") }
 let pack: PolicyCatalog
-switch PolicyCatalog.load(paths: [packPath]) {
+switch PolicyCatalog.load(paths: [packPath], model: model) {
 case let .success(catalog): pack = catalog
 case let .failure(list): fail("the pack does not load:\n\(list)")
 }
@@ -54,15 +55,15 @@ try replicatePack(pack, source: packPath, count: 500, into: fiveHundred)
 // 1. Loading: parse and check 500 policy files (best of 5).
 var loadTimes: [Double] = []
 for _ in 0..<5 {
-    loadTimes.append(seconds { if case let .failure(list) = PolicyCatalog.load(paths: [fiveHundred.path]) { fail("\(list)") } })
+    loadTimes.append(seconds { if case let .failure(list) = PolicyCatalog.load(paths: [fiveHundred.path], model: model) { fail("\(list)") } })
 }
 print(String(format: "load: 500 policy files parsed and checked in %.1f ms (best of 5; median %.1f ms)",
              loadTimes.min()! * 1000, loadTimes.sorted()[2] * 1000))
 
 // 2. Evaluation: 60 policies over `resourceCount` resources.
-guard case let .success(sixtyPolicies) = PolicyCatalog.load(paths: [sixty.path]) else { fail("sixty policies do not load") }
+guard case let .success(sixtyPolicies) = PolicyCatalog.load(paths: [sixty.path], model: model) else { fail("sixty policies do not load") }
 let inventory = SyntheticInventory.make(count: resourceCount)
-let evaluator = PolicyEvaluator(policies: sixtyPolicies.policies, now: Date(timeIntervalSince1970: 1_767_225_600))
+let evaluator = PolicyEvaluator(policies: sixtyPolicies.policies, model: model, now: Date(timeIntervalSince1970: 1_767_225_600))
 let cores = ProcessInfo.processInfo.activeProcessorCount
 var findings: [Finding] = []
 var runs: [Double] = []
@@ -77,10 +78,11 @@ print("evaluate: results \(statuses.map { "\($0.key.rawValue)=\($0.value)" }.sor
 
 // Where the time goes: encoding resources into CEL values, alone, on one core.
 var encoded = 0
-var converter = ResourceValues()
+var conversion = CELConversion()
 let encodeTime = seconds {
-    let all: [any Resource] = inventory.accounts + inventory.identities + inventory.buckets + inventory.trails
-    for resource in all { if case .map = converter.value(of: resource) { encoded += 1 } }
+    for kind in model.kinds {
+        for resource in inventory.resources(of: kind.kind) { if case .map = resource.celValue(&conversion) { encoded += 1 } }
+    }
 }
 print(String(format: "encode: %d resources into CEL values in %.3f s on one core (%.1f µs each)", encoded, encodeTime, encodeTime / Double(max(1, encoded)) * 1e6))
 
@@ -88,19 +90,18 @@ print(String(format: "encode: %d resources into CEL values in %.3f s on one core
 let sample = SyntheticInventory.make(count: 10_000)
 var costs: [(String, Double)] = []
 for policy in pack.policies {
-    let single = PolicyEvaluator(policies: [policy], now: Date(timeIntervalSince1970: 1_767_225_600))
+    let single = PolicyEvaluator(policies: [policy], model: model, now: Date(timeIntervalSince1970: 1_767_225_600))
     costs.append((policy.id, seconds { _ = single.evaluate(sample) }))
 }
 for (id, time) in costs.sorted(by: { $0.1 > $1.1 }).prefix(8) { print(String(format: "policy: %-55@ %.1f ms per 10,000 resources", id, time * 1000)) }
 
 // Programs alone, on one core, over values converted beforehand.
 do {
-    var values = ResourceValues()
-    let kinds: [(ResourceKind, [any Resource])] = [(.account, inventory.accounts), (.identity, inventory.identities), (.bucket, inventory.buckets), (.trail, inventory.trails)]
+    var values = CELConversion()
     var evaluations = 0
     var programTime = 0.0
-    for (kind, resources) in kinds {
-        let activations = resources.map { Activation([kind.rawValue: values.value(of: $0), "now": .timestamp(CELTimestamp(date: Date()))]) }
+    for kind in model.kinds.map(\.kind) {
+        let activations = inventory.resources(of: kind).map { Activation([kind.rawValue: $0.celValue(&values), "now": .timestamp(CELTimestamp(date: Date()))]) }
         let programs = sixtyPolicies.policies.filter { $0.resource == kind }.map(\.violation.program)
         programTime += seconds {
             for activation in activations { for program in programs { _ = program.evaluate(activation); evaluations += 1 } }

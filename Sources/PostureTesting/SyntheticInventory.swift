@@ -22,14 +22,16 @@ public enum SyntheticInventory {
     static func accountID(_ index: Int) -> String { String(format: "%012d", 100_000_000_000 + index % 100) }
 
     static func account(_ index: Int, random: inout SplitMix) -> Account {
-        var account = Account(
+        // Drawn in this order so that a seed gives the same accounts as it always has.
+        let rootMFA: MFAStatus = random.chance(0.8) ? .enabled : .disabled
+        let hardware = random.chance(0.3), rootKeys = random.chance(0.1) ? 1 : 0
+        let passwordPolicy = random.chance(0.7) ? PasswordPolicy(minimumLength: random.chance(0.5) ? 14 : 8, reusePrevention: 24) : nil
+        return Account(
             id: "arn:aws:iam::\(accountID(index)):root", name: accountID(index), provider: .aws, account: accountID(index),
-            source: ResourceSource(kind: .file, location: "synthetic"), rootMFA: random.chance(0.8) ? .enabled : .disabled,
-            rootHardwareMFA: random.chance(0.3), rootAccessKeys: random.chance(0.1) ? 1 : 0,
-            passwordPolicy: random.chance(0.7) ? PasswordPolicy(minimumLength: random.chance(0.5) ? 14 : 8, reusePrevention: 24) : nil,
-            regions: ["us-east-1", "us-west-2", "eu-west-1"], coverage: DataSet.allCases.map(\.rawValue))
-        account.accessAnalyzers = [AccessAnalyzer(region: "us-east-1", name: "a", status: "ACTIVE", type: "ACCOUNT")]
-        return account
+            source: ResourceSource(kind: .file, location: "synthetic"), rootMFA: rootMFA, passwordPolicy: passwordPolicy,
+            regions: ["us-east-1", "us-west-2", "eu-west-1"], coverage: ModelExtension.aws.dataSets.map(\.rawValue),
+            sections: AWSAccount(rootHardwareMFA: hardware, rootAccessKeys: rootKeys,
+                                 accessAnalyzers: [AccessAnalyzer(region: "us-east-1", name: "a", status: "ACTIVE", type: "ACCOUNT")]).asSections)
     }
 
     static func identity(_ index: Int, now: Date, random: inout SplitMix) -> Identity {
@@ -39,13 +41,28 @@ public enum SyntheticInventory {
         let keys = kind == .user ? (0..<random.next(upTo: 3)).map { key in
             AccessKey(id: "AKIA\(index)K\(key)", active: random.chance(0.8), created: daysAgo(&random), lastUsed: random.chance(0.7) ? daysAgo(&random) : nil)
         } : []
+        let id = "arn:aws:iam::\(accountID(index)):\(kind.rawValue)/\(name)"
+        let created = daysAgo(&random)
+        let console = kind == .user ? random.chance(0.5) : nil
+        let mfa: MFAStatus = kind == .user ? (random.chance(0.6) ? .enabled : .disabled) : .unknown
+        let policies = (0..<(1 + random.next(upTo: 3))).map { policy($0, index: index, random: &random) }
+        let trust = kind == .role ? trust(random: &random) : nil
         return Identity(
-            id: "arn:aws:iam::\(accountID(index)):\(kind.rawValue)/\(name)", name: name, provider: .aws, account: accountID(index),
-            source: ResourceSource(kind: .file, location: "synthetic"), kind: kind, created: daysAgo(&random),
-            consoleAccess: kind == .user ? random.chance(0.5) : nil, mfa: kind == .user ? (random.chance(0.6) ? .enabled : .disabled) : .unknown,
-            accessKeys: keys, policies: (0..<(1 + random.next(upTo: 3))).map { policy($0, index: index, random: &random) },
-            trust: kind == .role ? trust(random: &random) : nil, groups: kind == .user ? ["developers"] : [],
-            lastActivity: random.chance(0.8) ? daysAgo(&random) : nil)
+            id: id, name: name, provider: .aws, account: accountID(index),
+            source: ResourceSource(kind: .file, location: "synthetic"), kind: kind, created: created,
+            consoleAccess: console, mfa: mfa, accessKeys: keys, grants: grants(of: id, policies),
+            groups: kind == .user ? ["developers"] : [], lastActivity: random.chance(0.8) ? daysAgo(&random) : nil,
+            sections: AWSIdentity(policies: policies, trust: trust).asSections)
+    }
+
+    /// The grants a normalizer derives: one per Allow statement.
+    static func grants(of id: String, _ policies: [AttachedPolicy]) -> [AccessGrant] {
+        policies.flatMap { policy in
+            policy.document.statements.filter { $0.effect == .allow }.map { statement in
+                AccessGrant(principal: id, actions: statement.actions, notActions: statement.notActions, scope: statement.resources,
+                            notScope: statement.notResources, condition: nil, via: policy.name)
+            }
+        }
     }
 
     static let actionPool = [
@@ -72,22 +89,26 @@ public enum SyntheticInventory {
     static func bucket(_ index: Int, random: inout SplitMix) -> Bucket {
         let encrypted = random.chance(0.8)
         let block = random.chance(0.7)
+        let encryption = BucketEncryption(enabled: encrypted, algorithm: encrypted ? (random.chance(0.5) ? "aws:kms" : "AES256") : nil)
+        let publicAccessBlock = block ? PublicAccessBlockSettings(blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true) : nil
+        let policy = random.chance(0.3) ? PolicyDocument(statements: [Statement(effect: .deny, actions: ["s3:*"], resources: ["*"],
+            principals: [Principal(type: "AWS", id: "*")], conditions: [Condition(operator: "Bool", key: "aws:SecureTransport", values: ["false"])])]) : nil
+        let logging = BucketLogging(enabled: random.chance(0.4))
+        let versioning = BucketVersioning(status: random.chance(0.5) ? .enabled : .disabled)
         return Bucket(
             id: "arn:aws:s3:::bucket-\(index)", name: "bucket-\(index)", provider: .aws, account: accountID(index), region: "us-east-1",
-            source: ResourceSource(kind: .file, location: "synthetic"),
-            encryption: BucketEncryption(enabled: encrypted, algorithm: encrypted ? (random.chance(0.5) ? "aws:kms" : "AES256") : nil),
-            publicAccessBlock: block ? PublicAccessBlockSettings(blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true) : nil,
-            policy: random.chance(0.3) ? PolicyDocument(statements: [Statement(effect: .deny, actions: ["s3:*"], resources: ["*"],
-                principals: [Principal(type: "AWS", id: "*")], conditions: [Condition(operator: "Bool", key: "aws:SecureTransport", values: ["false"])])]) : nil,
-            logging: BucketLogging(enabled: random.chance(0.4)), versioning: BucketVersioning(status: random.chance(0.5) ? .enabled : .disabled, mfaDelete: false),
-            public: !block && random.chance(0.1), collected: Bucket.settings)
+            source: ResourceSource(kind: .file, location: "synthetic"), encryption: encryption, logging: logging, versioning: versioning,
+            public: !block && random.chance(0.1), collected: AWSBucket.settings,
+            sections: AWSBucket(publicAccessBlock: publicAccessBlock, policy: policy, mfaDelete: false).asSections)
     }
 
     static func trail(_ index: Int, random: inout SplitMix) -> Trail {
-        Trail(id: "arn:aws:cloudtrail:us-east-1:\(accountID(index)):trail/t\(index)", name: "t\(index)", provider: .aws, account: accountID(index),
-              region: "us-east-1", source: ResourceSource(kind: .file, location: "synthetic"), multiRegion: random.chance(0.7),
-              logging: random.chance(0.9), logFileValidation: random.chance(0.6), kmsKey: random.chance(0.5) ? "arn:aws:kms:us-east-1:1:key/k" : nil,
-              events: TrailEvents(managementRead: true, managementWrite: true, s3DataRead: random.chance(0.3), s3DataWrite: random.chance(0.3)))
+        let allRegions = random.chance(0.7), enabled = random.chance(0.9), integrity = random.chance(0.6)
+        let key = random.chance(0.5) ? "arn:aws:kms:us-east-1:1:key/k" : nil
+        let events = TrailEvents(managementRead: true, managementWrite: true, dataRead: random.chance(0.3), dataWrite: random.chance(0.3))
+        return Trail(id: "arn:aws:cloudtrail:us-east-1:\(accountID(index)):trail/t\(index)", name: "t\(index)", provider: .aws, account: accountID(index),
+                     region: "us-east-1", source: ResourceSource(kind: .file, location: "synthetic"), enabled: enabled, allRegions: allRegions,
+                     integrity: integrity, encryptionKey: key, events: events, sections: AWSTrail().asSections)
     }
 }
 

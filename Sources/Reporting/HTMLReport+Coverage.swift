@@ -8,12 +8,23 @@ extension HTMLReport {
     /// IaaS, PaaS and SaaS, and whether this scan assessed it: `assessed`, `not assessed` (its
     /// policies lacked data), `no policy` (a customer or shared domain nothing covers: a gap) or
     /// `provider` (the provider's side of the line; nothing for the customer to scan).
-    static func coverage(_ report: ScanReport, responsibility: ResponsibilityMap?) -> String {
-        let provider = report.scan.provider
-        let summaries = Dictionary(report.summary.domains.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let uncovered = Set(report.summary.uncoveredCustomerDomains)
+    ///
+    /// One matrix per provider scanned: who owns a domain differs between providers.
+    static func coverage(_ report: ScanReport, responsibility: ResponsibilityMap?) -> [String] {
+        let summaries = report.summary.providers.isEmpty
+            ? [ProviderSummary(provider: report.scan.provider, failuresBySeverity: report.summary.failuresBySeverity,
+                               byStatus: report.summary.byStatus, domains: report.summary.domains,
+                               uncoveredCustomerDomains: report.summary.uncoveredCustomerDomains)]
+            : report.summary.providers
+        return summaries.map { coverage($0, responsibility: responsibility) }
+    }
+
+    private static func coverage(_ summary: ProviderSummary, responsibility: ResponsibilityMap?) -> String {
+        let provider = summary.provider
+        let summaries = Dictionary(summary.domains.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let uncovered = Set(summary.uncoveredCustomerDomains)
         let domains: [(id: String, title: String)] = responsibility?.domains.map { ($0.id, $0.title) }
-            ?? report.summary.domains.map { ($0.id, $0.title) } + report.summary.uncoveredCustomerDomains.map { ($0, $0) }
+            ?? summary.domains.map { ($0.id, $0.title) } + summary.uncoveredCustomerDomains.map { ($0, $0) }
         let models = ResponsibilityMap.serviceModels
         let rows = domains.map { domain -> String in
             let owners = models.map { model in
@@ -34,12 +45,12 @@ extension HTMLReport {
                 .map { "<td class=\"num\">\($0.map(String.init) ?? "")</td>" }
             return "<tr><td>\(Escape.html(domain.title))</td>\(owners.joined())\(numbers.joined())<td><span class=\"cov cov-\(state.0)\">\(state.1)</span></td></tr>"
         }
-        let assessed = report.summary.domains.filter { $0.status == .assessed && $0.owner != "provider" }.count
+        let assessed = summary.domains.filter { $0.status == .assessed && $0.owner != "provider" }.count
         return """
         <section class="coverage">
         <h2>Shared-responsibility coverage (\(Escape.html(provider.rawValue)))</h2>
         <p class="meta">\(assessed) customer or shared domain(s) assessed; \(uncovered.count) with no policy: \
-        \(Escape.html(report.summary.uncoveredCustomerDomains.joined(separator: ", ")))</p>
+        \(Escape.html(summary.uncoveredCustomerDomains.joined(separator: ", ")))</p>
         <table class="matrix">
         <thead><tr><th>Domain</th><th>IaaS</th><th>PaaS</th><th>SaaS</th><th>Policies</th><th>Fail</th><th>Pass</th><th>Error</th><th>Not assessed</th><th>Coverage</th></tr></thead>
         <tbody>

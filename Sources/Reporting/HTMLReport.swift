@@ -12,7 +12,7 @@ public enum HTMLReport {
     public static func render(_ report: ScanReport, context: ReportContext = ReportContext(),
                               gate: ExitDecision.Gate = ExitDecision.Gate(failOn: .high)) -> String {
         let title = "posture report: \(report.scan.source)"
-        var body = [header(report, gate: gate), coverage(report, responsibility: context.responsibility), filters()]
+        var body = [header(report, gate: gate)] + coverage(report, responsibility: context.responsibility) + [filters()]
         body += groups(report, responsibility: context.responsibility)
         body += notes(report)
         return """
@@ -48,11 +48,14 @@ public enum HTMLReport {
         }
         let status = report.summary.byStatus
         let counts = ["pass", "fail", "error", "not_assessed"].map { "\(status[$0] ?? 0) \($0.replacingOccurrences(of: "_", with: " "))" }
-        let accounts = report.scan.accounts.isEmpty ? "none found" : report.scan.accounts.joined(separator: ", ")
+        let scanned = report.scan.providers.isEmpty
+            ? [ScannedProvider(id: report.scan.provider, accounts: report.scan.accounts, resources: report.scan.resources)] : report.scan.providers
+        let accounts = scanned.map { "\($0.id.rawValue) accounts \($0.accounts.isEmpty ? "none found" : $0.accounts.joined(separator: ", "))" }
+            .joined(separator: "; ")
         return """
         <header>
         <h1>posture report</h1>
-        <p class="meta">\(Escape.html(report.scan.source)) · \(Escape.html(report.scan.provider.rawValue)) accounts \(Escape.html(accounts)) · \
+        <p class="meta">\(Escape.html(report.scan.source)) · \(Escape.html(accounts)) · \
         \(report.scan.policies) policies · evaluated as of \(ISO8601DateFormatter().string(from: report.scan.time))</p>
         <p class="verdict \(css)">\(Escape.html(text))\(gate.softFail ? " (soft-fail)" : "")</p>
         <div class="cards">\(cards.joined())</div>
@@ -76,20 +79,29 @@ public enum HTMLReport {
 
     /// Findings grouped by owning party (customer, shared, provider), then by responsibility
     /// domain in the map's order: one sortable table per domain.
+    ///
+    /// The owner is the finding's own provider's: a domain can be the customer's on one cloud
+    /// and shared on another.
     static func groups(_ report: ScanReport, responsibility: ResponsibilityMap?) -> [String] {
-        let byDomain = Dictionary(grouping: report.findings, by: { $0.policy.responsibility })
-        var seen = Set<String>()
-        let domains = ((responsibility?.domains.map(\.id) ?? []) + byDomain.keys.sorted()).filter { byDomain[$0] != nil && seen.insert($0).inserted }
-        let owners = Dictionary(uniqueKeysWithValues: domains.map { domainID in
-            (domainID, report.summary.domains.first { $0.id == domainID }?.owner
-                ?? responsibility?.owner(of: domainID, provider: report.scan.provider)?.rawValue ?? "unknown")
-        })
+        var owners: [String: String] = [:] // "provider domain" → party
+        for summary in report.summary.providers {
+            for domain in summary.domains { owners["\(summary.provider.rawValue) \(domain.id)"] = domain.owner }
+        }
+        func party(_ finding: ReportedFinding) -> String {
+            let domain = finding.policy.responsibility
+            return owners["\(finding.resource.provider.rawValue) \(domain)"]
+                ?? report.summary.domains.first { $0.id == domain }?.owner
+                ?? responsibility?.owner(of: domain, provider: finding.resource.provider)?.rawValue ?? "unknown"
+        }
+        let byParty = Dictionary(grouping: report.findings, by: party)
         var sections: [String] = []
         for party in ["customer", "shared", "provider", "unknown"] {
-            let inParty = domains.filter { owners[$0] == party }
-            guard !inParty.isEmpty else { continue }
+            guard let inParty = byParty[party] else { continue }
+            let byDomain = Dictionary(grouping: inParty, by: { $0.policy.responsibility })
+            var seen = Set<String>()
+            let domains = ((responsibility?.domains.map(\.id) ?? []) + byDomain.keys.sorted()).filter { byDomain[$0] != nil && seen.insert($0).inserted }
             sections.append("<h2 class=\"party-heading\">Owned by: <span class=\"party party-\(party)\">\(party)</span></h2>")
-            for domainID in inParty {
+            for domainID in domains {
                 let title = report.summary.domains.first { $0.id == domainID }?.title ?? responsibility?.domain(domainID)?.title ?? domainID
                 sections.append(findingTable(byDomain[domainID] ?? [], title: title, owner: party))
             }

@@ -65,7 +65,7 @@ public enum JUnitReport {
                       report: ScanReport) -> [String] {
         let counts = counts(findings)
         let attributes = [
-            ("name", policy.id), ("package", "posture.\(report.scan.provider.rawValue)"), ("id", String(id)),
+            ("name", policy.id), ("package", "posture.\((findings.first?.resource.provider ?? report.scan.provider).rawValue)"), ("id", String(id)),
             ("tests", String(counts.tests)), ("failures", String(counts.failures)), ("errors", String(counts.errors)),
             ("skipped", String(counts.skipped)), ("time", "0"), ("timestamp", timestamp), ("hostname", host),
         ]

@@ -35,8 +35,12 @@ public enum MarkdownReport {
         case .incomplete: "⚠️ **Scan incomplete**: no violation \(threshold), but part of the input could not be read"
         default: "✅ **No violation** \(threshold)"
         }
-        let accounts = report.scan.accounts.isEmpty ? "no account" : report.scan.accounts.map { "`\($0)`" }.joined(separator: ", ")
-        return "## posture: \(report.scan.provider.rawValue) \(accounts)\n\n" + line + (gate.softFail ? " (soft-fail: the job does not fail)" : "")
+        let scanned = report.scan.providers.isEmpty
+            ? [ScannedProvider(id: report.scan.provider, accounts: report.scan.accounts, resources: [:])] : report.scan.providers
+        let heading = scanned.map { provider in
+            "\(provider.id.rawValue) " + (provider.accounts.isEmpty ? "no account" : provider.accounts.map { "`\($0)`" }.joined(separator: ", "))
+        }.joined(separator: "; ")
+        return "## posture: \(heading)\n\n" + line + (gate.softFail ? " (soft-fail: the job does not fail)" : "")
     }
 
     static func severityTable(_ report: ScanReport) -> String {

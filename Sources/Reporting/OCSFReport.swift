@@ -14,7 +14,9 @@ public enum OCSFReport {
     public static func render(_ report: ScanReport, context: ReportContext = ReportContext()) throws -> String {
         let rules = context.ruleIndex(for: report)
         let time = Int((report.scan.time.timeIntervalSince1970 * 1000).rounded())
-        let events = report.findings.map { event($0, rule: rules[$0.policy.id], time: time, version: context.toolVersion) }
+        let events = report.findings.map {
+            event($0, rule: rules[$0.policy.id], profile: context.profiles[$0.resource.provider], time: time, version: context.toolVersion)
+        }
         return try JSONDocument.array(events).rendered()
     }
 
@@ -29,7 +31,7 @@ public enum OCSFReport {
         }
     }
 
-    static func event(_ finding: ReportedFinding, rule: PolicyReference?, time: Int, version: String) -> JSONDocument {
+    static func event(_ finding: ReportedFinding, rule: PolicyReference?, profile: ProviderProfile?, time: Int, version: String) -> JSONDocument {
         let policy = finding.policy
         let suppressed = finding.isSuppressed
         let remediation = policy.remediation?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -56,7 +58,7 @@ public enum OCSFReport {
             ]),
             "risk_details": JSONDocument.text(rule?.description?.trimmingCharacters(in: .whitespacesAndNewlines)),
             "remediation": remediation.map { .object(["desc": .string($0), "references": .strings(policy.references)]) },
-            "cloud": cloud(finding.resource),
+            "cloud": cloud(finding.resource, profile: profile),
             "resources": .array([resource(finding.resource)]),
             "unmapped": unmapped(finding),
         ])
@@ -81,12 +83,8 @@ public enum OCSFReport {
         ])
     }
 
-    static func cloud(_ resource: ResourceReference) -> JSONDocument {
-        let accountType: (Int, String) = switch resource.provider {
-        case .aws: (10, "AWS Account")
-        case .gcp: (11, "GCP Project")
-        case .azure: (13, "Azure Subscription")
-        }
+    static func cloud(_ resource: ResourceReference, profile: ProviderProfile?) -> JSONDocument {
+        let accountType = (profile?.ocsfAccountTypeID ?? 99, profile?.accountType ?? "Other")
         return .compact([
             "provider": .string(resource.provider.rawValue),
             "region": JSONDocument.text(resource.region),

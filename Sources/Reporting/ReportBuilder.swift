@@ -27,30 +27,38 @@ public struct ReportBuilder: Sendable {
         return true
     }
 
+    /// The report of one scan. `providers` are the providers whose inputs were read (in input
+    /// order), `kinds` the model's kind list (every kind is counted, zero included).
     public func build(
-        source: String, provider: Provider, time: Date, inventory: Inventory, policies: [Policy],
+        source: String, providers: [ProviderID], kinds: [ResourceKind], time: Date, inventory: Inventory, policies: [Policy],
         findings: [Finding], responsibility: ResponsibilityMap
     ) -> ScanReport {
         // Findings arrive ordered by policy id, then resource id: a stable sort by severity keeps that order within each.
         let kept = findings.filter { includePass || $0.status != .pass }
         let listed = Severity.allCases.flatMap { severity in kept.filter { $0.policy.severity == severity } }
-        let reported = listed.map { finding in
-            ReportedFinding(policy: finding.policy, resource: finding.resource, status: finding.status, message: finding.message,
-                            fingerprint: Fingerprint.of(provider: finding.resource.provider, account: finding.resource.account,
-                                                        policy: finding.policy.id, resource: finding.resource.id))
+        let reported = listed.map(ReportedFinding.init)
+        let scanned = providers.isEmpty ? inventory.accounts.map(\.provider).uniqued() : providers
+        let perProvider = scanned.map { provider in
+            ScannedProvider(
+                id: provider, accounts: inventory.accounts.filter { $0.provider == provider }.map(\.account).sorted(),
+                resources: Dictionary(uniqueKeysWithValues: kinds.map { kind in
+                    (kind.rawValue, inventory.resources(of: kind).filter { $0.provider == provider }.count)
+                }))
         }
         let info = ScanInfo(
-            time: time, source: source, provider: provider, accounts: inventory.accounts.map(\.account).sorted(),
-            resources: [
-                "account": inventory.accounts.count, "identity": inventory.identities.count, "bucket": inventory.buckets.count,
-                "trail": inventory.trails.count, "key": inventory.keys.count,
-            ],
+            time: time, source: source, provider: scanned.first ?? ProviderID("none"), providers: perProvider,
+            accounts: inventory.accounts.map(\.account).sorted(),
+            resources: Dictionary(uniqueKeysWithValues: kinds.map { ($0.rawValue, inventory.count(of: $0)) }),
             policies: policies.count, incomplete: inventory.collectionErrors, ignoredFiles: inventory.ignoredFiles)
-        return ScanReport(scan: info, findings: reported,
-                          summary: summary(findings, policies: policies, provider: provider, responsibility: responsibility))
+        let summaries = scanned.map { provider in
+            summary(findings.filter { $0.resource.provider == provider }, policies: policies.filter { $0.provider == provider },
+                    provider: provider, responsibility: responsibility)
+        }
+        return ScanReport(scan: info, findings: reported, summary: Self.combined(summaries, findings: findings, policies: policies))
     }
 
-    private func summary(_ findings: [Finding], policies: [Policy], provider: Provider, responsibility: ResponsibilityMap) -> ScanSummary {
+    /// One provider's counts; its domains are those its loaded policies cover.
+    private func summary(_ findings: [Finding], policies: [Policy], provider: ProviderID, responsibility: ResponsibilityMap) -> ProviderSummary {
         var failures: [String: Int] = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
         var byStatus: [String: Int] = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0.rawValue, 0) })
         for finding in findings {
@@ -70,6 +78,49 @@ public struct ReportBuilder: Sendable {
                 errors: count(.error), notAssessed: count(.notAssessed), status: evaluated > 0 ? .assessed : .notAssessed)
         }
         let uncovered = responsibility.customerDomains(for: provider).map(\.id).filter { !domainIDs.contains($0) }
-        return ScanSummary(failuresBySeverity: failures, byStatus: byStatus, domains: domains, uncoveredCustomerDomains: uncovered)
+        return ProviderSummary(provider: provider, failuresBySeverity: failures, byStatus: byStatus, domains: domains,
+                               uncoveredCustomerDomains: uncovered)
+    }
+
+    /// The scan's summary: one provider's as it is, several added up.
+    static func combined(_ summaries: [ProviderSummary], findings: [Finding], policies: [Policy]) -> ScanSummary {
+        if summaries.count == 1, let only = summaries.first {
+            return ScanSummary(failuresBySeverity: only.failuresBySeverity, byStatus: only.byStatus, domains: only.domains,
+                               uncoveredCustomerDomains: only.uncoveredCustomerDomains, providers: summaries)
+        }
+        func total(_ key: KeyPath<ProviderSummary, [String: Int]>) -> [String: Int] {
+            summaries.reduce(into: [:]) { sum, summary in summary[keyPath: key].forEach { sum[$0.key, default: 0] += $0.value } }
+        }
+        var domains: [DomainSummary] = []
+        for summary in summaries {
+            for domain in summary.domains {
+                guard let index = domains.firstIndex(where: { $0.id == domain.id }) else { domains.append(domain); continue }
+                var merged = domains[index]
+                if merged.owner != domain.owner { merged.owner = nil }
+                merged.policies += domain.policies
+                merged.passed += domain.passed
+                merged.failed += domain.failed
+                merged.errors += domain.errors
+                merged.notAssessed += domain.notAssessed
+                if domain.status == .assessed { merged.status = .assessed }
+                domains[index] = merged
+            }
+        }
+        let uncovered = summaries.flatMap(\.uncoveredCustomerDomains).uniqued()
+        var failures = total(\.failuresBySeverity), byStatus = total(\.byStatus)
+        if summaries.isEmpty {
+            failures = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
+            byStatus = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0.rawValue, 0) })
+        }
+        return ScanSummary(failuresBySeverity: failures, byStatus: byStatus, domains: domains, uncoveredCustomerDomains: uncovered,
+                           providers: summaries)
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

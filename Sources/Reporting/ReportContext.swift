@@ -8,23 +8,26 @@ import PolicyEngine
 /// tool's version, and the folder relative file locations are written against.
 public struct ReportContext: Sendable {
     public var rules: [PolicyReference]
+    /// How each provider and its accounts are named (OCSF account types).
+    public var profiles: [ProviderID: ProviderProfile]
     public var responsibility: ResponsibilityMap?
     public var toolVersion: String
     /// Absolute snapshot paths under this folder are written relative to it (SARIF artifact URIs).
     public var workingDirectory: String?
 
-    public init(rules: [PolicyReference] = [], responsibility: ResponsibilityMap? = nil, toolVersion: String = "0.1.0",
-                workingDirectory: String? = nil) {
+    public init(rules: [PolicyReference] = [], profiles: [ProviderID: ProviderProfile] = [:], responsibility: ResponsibilityMap? = nil,
+                toolVersion: String = "0.1.0", workingDirectory: String? = nil) {
         self.rules = rules
+        self.profiles = profiles
         self.responsibility = responsibility
         self.toolVersion = toolVersion
         self.workingDirectory = workingDirectory
     }
 
     /// The context of a scan that evaluated `policies`.
-    public init(policies: [Policy], responsibility: ResponsibilityMap?, toolVersion: String = "0.1.0",
-                workingDirectory: String? = FileManager.default.currentDirectoryPath) {
-        self.init(rules: policies.map { PolicyReference($0) }, responsibility: responsibility, toolVersion: toolVersion,
+    public init(policies: [Policy], profiles: [ProviderID: ProviderProfile] = [:], responsibility: ResponsibilityMap?,
+                toolVersion: String = "0.1.0", workingDirectory: String? = FileManager.default.currentDirectoryPath) {
+        self.init(rules: policies.map { PolicyReference($0) }, profiles: profiles, responsibility: responsibility, toolVersion: toolVersion,
                   workingDirectory: workingDirectory)
     }
 

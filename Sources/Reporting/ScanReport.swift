@@ -53,19 +53,31 @@ public struct ScanReport: Encodable, Sendable {
 }
 
 /// What was scanned, when, and what could not be read.
-public struct ScanInfo: Codable, Sendable {
+public struct ScanInfo: Encodable, Sendable {
     public var time: Date
-    /// The snapshot path, or `aws (live)`.
+    /// The snapshot paths, or `aws live: account …`, joined with `, `.
     public var source: String
-    public var provider: Provider
+    /// The provider scanned; with several, the first of `providers` (readers of the report
+    /// before `providers` existed see one).
+    public var provider: ProviderID
+    /// Every provider the scan covered, with its accounts and resources.
+    public var providers: [ScannedProvider]
+    /// Every account, project or subscription scanned, of every provider.
     public var accounts: [String]
-    /// Counts of resources by kind.
+    /// Counts of resources by kind, every provider together.
     public var resources: [String: Int]
     public var policies: Int
     /// Non-empty when the scan is incomplete: what it tried to read and could not.
     public var incomplete: [CollectionError]
     /// Input files that were not recognised.
     public var ignoredFiles: [String]
+}
+
+/// One provider of a scan: its accounts and its resources by kind.
+public struct ScannedProvider: Codable, Sendable {
+    public var id: ProviderID
+    public var accounts: [String]
+    public var resources: [String: Int]
 }
 
 /// Counts for the summary table and the responsibility view.
@@ -77,6 +89,19 @@ public struct ScanSummary: Codable, Sendable {
     /// Per responsibility domain: owner, and how its policies fared.
     public var domains: [DomainSummary]
     /// Customer-owned domains (for this provider) that no loaded policy covers.
+    public var uncoveredCustomerDomains: [String]
+    /// The same counts for each provider scanned (ownership differs between providers). With
+    /// one provider its entry equals the summary; with several, the summary adds them up and
+    /// a domain's `owner` is set only where every provider's map agrees.
+    public var providers: [ProviderSummary] = []
+}
+
+/// One provider's share of the summary.
+public struct ProviderSummary: Codable, Sendable {
+    public var provider: ProviderID
+    public var failuresBySeverity: [String: Int]
+    public var byStatus: [String: Int]
+    public var domains: [DomainSummary]
     public var uncoveredCustomerDomains: [String]
 }
 

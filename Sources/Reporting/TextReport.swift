@@ -12,7 +12,7 @@ public enum TextReport {
         // findings the array and its joined copy were the run's peak memory.
         var lines = TextLines()
         let scan = report.scan
-        lines.append("posture scan of \(scan.source) (\(scan.provider.rawValue); accounts: \(scan.accounts.isEmpty ? "none found" : scan.accounts.joined(separator: ", ")))")
+        lines.append("posture scan of \(scan.source) (\(scanned(scan)))")
         let resources = scan.resources.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.value == 1 ? $0.key : plural($0.key))" }
         lines.append("\(scan.policies) policies over \(resources.isEmpty ? "no resources" : resources.joined(separator: ", ")), evaluated as of \(ISO8601DateFormatter().string(from: scan.time))")
         for severity in Severity.allCases {
@@ -30,8 +30,15 @@ public enum TextReport {
         }
         lines.append("")
         lines += summaryTable(report.summary)
-        lines.append("")
-        lines += domainTable(report.summary)
+        if report.summary.providers.count > 1 {
+            for provider in report.summary.providers {
+                lines.append("")
+                lines += domainTable(provider.domains, uncovered: provider.uncoveredCustomerDomains, title: "Shared responsibility, \(provider.provider.rawValue) (owner under IaaS)")
+            }
+        } else {
+            lines.append("")
+            lines += domainTable(report.summary.domains, uncovered: report.summary.uncoveredCustomerDomains, title: "Shared responsibility (owner under IaaS)")
+        }
         lines += triage(report)
         if !scan.incomplete.isEmpty {
             lines.append("")
@@ -72,16 +79,23 @@ public enum TextReport {
             + ["", "Results: " + statuses.joined(separator: ", ")]
     }
 
-    private static func domainTable(_ summary: ScanSummary) -> [String] {
-        let rows = summary.domains.map { domain in
+    /// `aws; accounts: 1, 2`, or per provider with several: `aws: accounts 1; gcp: accounts p`.
+    static func scanned(_ scan: ScanInfo) -> String {
+        func list(_ accounts: [String]) -> String { accounts.isEmpty ? "none found" : accounts.joined(separator: ", ") }
+        guard scan.providers.count > 1 else { return "\(scan.provider.rawValue); accounts: \(list(scan.accounts))" }
+        return scan.providers.map { "\($0.id.rawValue): accounts \(list($0.accounts))" }.joined(separator: "; ")
+    }
+
+    private static func domainTable(_ domains: [DomainSummary], uncovered: [String], title: String) -> [String] {
+        let rows = domains.map { domain in
             [domain.title, domain.owner ?? "-", String(domain.policies), String(domain.failed), String(domain.passed),
              String(domain.errors), String(domain.notAssessed), domain.status == .assessed ? "assessed" : "NOT ASSESSED"]
         }
-        var lines = ["Shared responsibility (owner under IaaS)"]
+        var lines = [title]
         lines += TextTable.render(header: ["DOMAIN", "OWNER", "POLICIES", "FAIL", "PASS", "ERROR", "NOT ASSESSED", "STATUS"], rows: rows)
             .split(separator: "\n").map { "  " + $0 }
-        if !summary.uncoveredCustomerDomains.isEmpty {
-            lines.append("  Customer-owned domains no loaded policy covers: \(summary.uncoveredCustomerDomains.joined(separator: ", "))")
+        if !uncovered.isEmpty {
+            lines.append("  Customer-owned domains no loaded policy covers: \(uncovered.joined(separator: ", "))")
         }
         return lines
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ProviderKit
+import Reporting
 
 /// The `posture` command line. Commands parse arguments, call one library function, and map
 /// the outcome to an exit code; formatting and logic live in the libraries.
@@ -12,9 +14,21 @@ struct Posture: AsyncParsableCommand {
         Exit codes: 0 clean, 1 violations at or above --fail-on (or an expression that failed to \
         evaluate), 2 usage, policy or input error, 3 scan incomplete.
         """,
-        version: "0.1.0",
+        version: Posture.version,
         subcommands: [Scan.self, Snapshot.self, Policies.self, Eval.self]
     )
+
+    static let version = "0.2.0"
+
+    /// The providers of this build, as a registry.
+    static func registry() throws -> ProviderRegistry {
+        do {
+            return try Providers.registry()
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitDecision.Outcome.inputError.exitCode
+        }
+    }
 
     /// Runs the command and exits with posture's documented codes; argument errors exit 2
     /// (swift-argument-parser's own default for them on Linux is 64).
@@ -34,7 +48,7 @@ struct Posture: AsyncParsableCommand {
                 Self.exit(withError: error)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(ExitStatus.usageOrInputError.rawValue)
+            Foundation.exit(ExitDecision.Outcome.inputError.rawValue)
         }
     }
 }

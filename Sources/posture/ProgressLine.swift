@@ -1,18 +1,16 @@
 import Foundation
-import ProviderAWS
+import ProviderKit
 
 /// The live scan's progress on standard error: calls done of those planned so far, retries,
 /// errors, elapsed time, redrawn in place a few times a second. Only on a terminal, and never
 /// with --quiet: CI logs and cron mails stay clean.
 final class ProgressLine: @unchecked Sendable {
     private let progress: CollectionProgress
-    private let retries: @Sendable () -> Int
     private let start = Date()
     private var task: Task<Void, Never>?
 
-    init(progress: CollectionProgress, retries: @escaping @Sendable () -> Int) {
+    init(progress: CollectionProgress) {
         self.progress = progress
-        self.retries = retries
     }
 
     /// Whether a progress line belongs on standard error at all.
@@ -21,11 +19,11 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     func start(label: String) {
-        task = Task { [progress, retries, start] in
+        task = Task { [progress, start] in
             while !Task.isCancelled {
                 let counts = progress.snapshot()
                 let line = String(format: "\r\u{1B}[K%@: %d/%d calls, %d retries, %d errors, %.1f s", label,
-                                  counts.finished, counts.started, retries(), counts.failed, Date().timeIntervalSince(start))
+                                  counts.finished, counts.started, counts.retries, counts.failed, Date().timeIntervalSince(start))
                 FileHandle.standardError.write(Data(line.utf8))
                 try? await Task.sleep(nanoseconds: 200_000_000)
             }

@@ -1,3 +1,4 @@
+import CEL
 import Foundation
 import Model
 import PostureTesting
@@ -6,19 +7,17 @@ import Testing
 /// The schema is what the checker trusts; these tests hold it to what the model really encodes.
 @Suite("Model schema")
 struct SchemaTests {
+    static let model = ModelFixtures.model
+
     /// Every key the encoder writes is in the schema, and every schema field is written by a
     /// fully populated value — so neither can drift from the other.
-    @Test("schema and encoded form agree for every kind", arguments: ResourceKind.allCases)
+    @Test("schema and encoded form agree for every kind", arguments: model.kinds.map(\.kind))
     func schemaMatchesEncoding(kind: ResourceKind) throws {
-        let encoded: [String: Any] = switch kind {
-        case .account: try encode(ModelFixtures.account)
-        case .identity: try encode(ModelFixtures.identity)
-        case .bucket: try encode(ModelFixtures.bucket)
-        case .trail: try encode(ModelFixtures.trail)
-        case .key: try encode(ModelFixtures.key)
-        }
+        let resource = try #require(ModelFixtures.resources[kind], "every kind of the kind list has a fixture")
+        let schema = try #require(Self.model.schema(kind))
+        let encoded = try encode(resource)
         var problems: [String] = []
-        compare(encoded, kind.schema, path: kind.rawValue, problems: &problems)
+        compare(encoded, schema, path: kind.rawValue, problems: &problems)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
@@ -29,7 +28,7 @@ struct SchemaTests {
             #expect(Set(names).count == names.count, "duplicate field in \(schema.name)")
             for field in schema.fields { if case let .object(nested) = field.type { check(nested) } }
         }
-        ResourceKind.allCases.forEach { check($0.schema) }
+        Self.model.kinds.compactMap { Self.model.schema($0.kind) }.forEach(check)
     }
 
     @Test("absent optional fields are left out of the encoding")
@@ -39,6 +38,32 @@ struct SchemaTests {
         let encoded = try encode(bucket)
         #expect(encoded["encryption"] == nil)
         #expect(encoded["name"] as? String == "logs")
+    }
+
+    @Test("a provider's section is one optional field of the kind, named after the provider")
+    func sections() throws {
+        let bucket = try #require(Self.model.schema(.bucket))
+        let aws = try #require(bucket.field(named: "aws"))
+        #expect(aws.optional)
+        guard case let .object(section) = aws.type else { Issue.record("aws is not a record"); return }
+        #expect(section.field(named: "publicAccessBlock") != nil)
+        #expect(ModelCatalog.neutral.schema(.bucket)?.field(named: "aws") == nil, "the neutral model has no provider section")
+    }
+
+    @Test("registering a provider twice, or a section on an unknown kind, is refused")
+    func catalogErrors() {
+        #expect(throws: CatalogError.self) { try Self.model.adding(.aws) }
+        #expect(throws: CatalogError.self) {
+            try ModelCatalog.neutral.adding(ModelExtension(provider: "x", profile: ProviderProfile(displayName: "X", accountType: "X"),
+                                                            sections: [SectionDescriptor(Orphan.self)]))
+        }
+    }
+
+    @Test("every declaration is generated: scripts/generate-model.py --check is clean")
+    func generatedCodeIsCurrent() throws {
+        let script = TestPaths.packageRoot().appendingPathComponent("scripts/generate-model.py").path
+        let result = try ChildRun.runBlocking(["python3", script, "--check"])
+        #expect(result.status == 0, "\(result.stderr)")
     }
 
     private func compare(_ value: [String: Any], _ schema: ObjectSchema, path: String, problems: inout [String]) {
@@ -76,6 +101,15 @@ struct SchemaTests {
             if !(value is NSNumber) { problems.append("\(path) should be a number") }
         }
     }
+}
+
+/// A section on a kind no catalogue has.
+private struct Orphan: ResourceSection {
+    static let kind: ResourceKind = "nothing"
+    static let provider: ProviderID = "x"
+    init() {}
+    static let schema = ObjectSchema("orphan", [])
+    func celValue(_: inout CELConversion) -> CELValue { .null }
 }
 
 private func encode<T: Encodable>(_ value: T) throws -> [String: Any] {

@@ -54,7 +54,7 @@ struct PolicyTree {
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String { try folder.write("aws/\(name)", text) }
 
-    func load() -> Result<PolicyCatalog, DiagnosticList> { PolicyCatalog.load(paths: [folder.path()]) }
+    func load() -> Result<PolicyCatalog, DiagnosticList> { PolicyCatalog.load(paths: [folder.path()], model: ModelFixtures.model) }
 
     /// The diagnostics of loading, as `file-relative:line:col code` strings for compact assertions.
     func problems() -> [String] {

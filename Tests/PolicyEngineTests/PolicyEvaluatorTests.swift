@@ -29,7 +29,7 @@ struct PolicyEvaluatorTests {
             bucket("sealed", encryption: BucketEncryption(enabled: true, algorithm: "AES256")),
             bucket("unknown", encryption: nil),
         ])
-        let findings = try PolicyEvaluator(policies: catalog().policies, now: Date()).evaluate(inventory)
+        let findings = try PolicyEvaluator(policies: catalog().policies, model: ModelFixtures.model, now: Date()).evaluate(inventory)
         let byName = Dictionary(uniqueKeysWithValues: findings.map { ($0.resource.name, $0) })
         #expect(byName["plain"]?.status == .fail)
         #expect(byName["plain"]?.message == "Bucket plain has no default encryption")
@@ -46,7 +46,7 @@ struct PolicyEvaluatorTests {
             .replacingOccurrences(of: "id: test-bucket-encryption", with: "id: test-unguarded")
             .replacingOccurrences(of: "\"has(bucket.encryption) && !bucket.encryption.enabled\"", with: "\"!bucket.encryption.enabled\"")
             .replacingOccurrences(of: "        - name: unknown-encryption\n", with: "")
-        let findings = try PolicyEvaluator(policies: catalog([("unguarded.yaml", unguarded)]).policies, now: Date())
+        let findings = try PolicyEvaluator(policies: catalog([("unguarded.yaml", unguarded)]).policies, model: ModelFixtures.model, now: Date())
             .evaluate(Inventory(buckets: [bucket("unknown", encryption: nil)]))
         let finding = try #require(findings.first { $0.policy.id == "test-unguarded" })
         #expect(finding.status == .error)
@@ -62,7 +62,7 @@ struct PolicyEvaluatorTests {
         var account = ModelFixtures.account
         account.coverage = ["iam"]
         let inventory = Inventory(accounts: [account], buckets: [bucket("plain", encryption: BucketEncryption(enabled: false))])
-        let findings = PolicyEvaluator(policies: policies, now: Date()).evaluate(inventory)
+        let findings = PolicyEvaluator(policies: policies, model: ModelFixtures.model, now: Date()).evaluate(inventory)
         #expect(findings.map(\.status) == [.notAssessed])
         #expect(findings.first?.message == "not assessed: no s3 data")
     }
@@ -70,7 +70,7 @@ struct PolicyEvaluatorTests {
     @Test("every resource of the kind gets exactly one finding per policy, in stable order")
     func oneFindingPerPair() throws {
         let buckets = (0..<500).map { bucket(String(format: "b%03d", $0), encryption: BucketEncryption(enabled: $0 % 2 == 0)) }
-        let findings = try PolicyEvaluator(policies: catalog().policies, now: Date()).evaluate(Inventory(buckets: buckets.shuffled()))
+        let findings = try PolicyEvaluator(policies: catalog().policies, model: ModelFixtures.model, now: Date()).evaluate(Inventory(buckets: buckets.shuffled()))
         #expect(findings.count == 500)
         #expect(findings.map(\.resource.name) == buckets.map(\.name))
         #expect(findings.filter { $0.status == .fail }.count == 250)
@@ -87,8 +87,8 @@ struct PolicyEvaluatorTests {
         let policies = try catalog([("old.yaml", old)]).policies.filter { $0.id == "test-old" }
         var young = bucket("young", encryption: nil)
         young.created = Date(timeIntervalSince1970: 1_700_000_000) // 2023-11-14
-        let inVain = PolicyEvaluator(policies: policies, now: Date(timeIntervalSince1970: 1_700_100_000)).evaluate(Inventory(buckets: [young]))
-        let later = PolicyEvaluator(policies: policies, now: Date(timeIntervalSince1970: 1_800_000_000)).evaluate(Inventory(buckets: [young]))
+        let inVain = PolicyEvaluator(policies: policies, model: ModelFixtures.model, now: Date(timeIntervalSince1970: 1_700_100_000)).evaluate(Inventory(buckets: [young]))
+        let later = PolicyEvaluator(policies: policies, model: ModelFixtures.model, now: Date(timeIntervalSince1970: 1_800_000_000)).evaluate(Inventory(buckets: [young]))
         #expect(inVain.map(\.status) == [.pass])
         #expect(later.map(\.status) == [.fail])
     }
@@ -103,12 +103,12 @@ struct UnassessablePolicyTests {
         let policies = try tree.load().get().policies
         var account = ModelFixtures.account
         account.coverage = ["iam"]
-        let findings = PolicyEvaluator(policies: policies, now: Date()).evaluate(Inventory(accounts: [account]))
+        let findings = PolicyEvaluator(policies: policies, model: ModelFixtures.model, now: Date()).evaluate(Inventory(accounts: [account]))
         #expect(findings.map(\.status) == [.notAssessed])
         #expect(findings.first?.resource.kind == .account)
         #expect(findings.first?.message == "not assessed: no s3 data")
         account.coverage = ["iam", "s3"]
-        #expect(PolicyEvaluator(policies: policies, now: Date()).evaluate(Inventory(accounts: [account])).isEmpty)
+        #expect(PolicyEvaluator(policies: policies, model: ModelFixtures.model, now: Date()).evaluate(Inventory(accounts: [account])).isEmpty)
     }
 }
 
@@ -137,8 +137,8 @@ struct FindingOrderTests {
             bucket.encryption = BucketEncryption(enabled: index % 2 == 0)
             return bucket
         }
-        covered.coverage = DataSet.allCases.map(\.rawValue)
-        let findings = PolicyEvaluator(policies: policies, now: Date())
+        covered.coverage = ModelExtension.aws.dataSets.map(\.rawValue)
+        let findings = PolicyEvaluator(policies: policies, model: ModelFixtures.model, now: Date())
             .evaluate(Inventory(accounts: [covered, bare].shuffled(), buckets: buckets.shuffled()))
         let sortedIDs = buckets.map(\.id).sorted()
         let inCovered = buckets.filter { $0.account == covered.account }.map(\.id).sorted()
@@ -162,7 +162,7 @@ struct ResourceRequirementTests {
         var known = unknown
         known.id = "arn:aws:s3:::known"
         known.collected = ["encryption"]
-        let findings = PolicyEvaluator(policies: policies, now: Date()).evaluate(Inventory(buckets: [unknown, known]))
+        let findings = PolicyEvaluator(policies: policies, model: ModelFixtures.model, now: Date()).evaluate(Inventory(buckets: [unknown, known]))
         #expect(findings.first { $0.resource.id == unknown.id }?.status == .notAssessed)
         #expect(findings.first { $0.resource.id == unknown.id }?.message == "not assessed: no bucket encryption data")
         #expect(findings.first { $0.resource.id == known.id }?.status == .fail)

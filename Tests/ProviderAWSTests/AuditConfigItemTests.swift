@@ -31,17 +31,17 @@ struct AuditConfigItemTests {
         #expect(inventory.collectionErrors.isEmpty)
         let trail = try #require(inventory.auditTrail("main"))
         #expect(trail.id == "arn:aws:cloudtrail:us-east-1:111122223333:trail/main")
-        #expect(trail.multiRegion && trail.logFileValidation && trail.logging == true)
-        #expect(trail.kmsKey == "arn:aws:kms:us-east-1:111122223333:key/c1")
+        #expect(trail.allRegions && trail.integrity && trail.enabled == true)
+        #expect(trail.encryptionKey == "arn:aws:kms:us-east-1:111122223333:key/c1")
         #expect(trail.bucket == "trail-logs")
-        #expect(trail.events == TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: false))
+        #expect(trail.events == TrailEvents(managementRead: true, managementWrite: true, dataRead: false, dataWrite: false))
         #expect(inventory.trails.count == 1)
         let account = try #require(inventory.auditAccount("111122223333"))
         #expect(account.multiRegionTrails == ["main"])
-        #expect(account.configRecorders == [ConfigRecorder(region: "eu-west-1", name: "default", recording: true, allSupported: true, includeGlobalResources: true)])
+        #expect(account.aws.configRecorders == [ConfigRecorder(region: "eu-west-1", name: "default", recording: true, allSupported: true, includeGlobalResources: true)])
         #expect(account.coverage == ["cloudtrail", "config", "kms"])
         let key = try #require(inventory.auditKey("c1"))
-        #expect(key.manager == "customer")
+        #expect(key.manager == .customer)
         #expect(key.rotationEnabled == true)
         #expect(key.spec == "SYMMETRIC_DEFAULT")
         // AWS Config's epoch milliseconds read as the same instant as the CLI's seconds.
@@ -54,7 +54,7 @@ struct AuditConfigItemTests {
         let item = #"{"resourceType": "AWS::CloudTrail::Trail", "awsRegion": "us-east-2", "ARN": "arn:aws:cloudtrail:us-east-2:111122223333:trail/cfn", "configuration": {"TrailName": "cfn", "EnableLogFileValidation": true, "KMSKeyId": "k", "IsLogging": false, "IsMultiRegionTrail": true, "S3BucketName": "b"}}"#
         let inventory = AWSNormalizer.normalize(AWSConfigReader.read(Data(item.utf8), source: "item.json"))
         let trail = try #require(inventory.auditTrail("cfn"))
-        #expect(trail.logFileValidation && trail.kmsKey == "k" && trail.logging == false && trail.region == "us-east-2")
+        #expect(trail.integrity && trail.encryptionKey == "k" && trail.enabled == false && trail.region == "us-east-2")
         #expect(trail.events == nil)
     }
 
@@ -72,7 +72,7 @@ struct AuditConfigItemTests {
         #expect(inventory.keys.isEmpty)
         #expect(inventory.collectionErrors.contains { $0.source.contains("configurationItems/1") && $0.message.contains("$.KeyState") && $0.dataSet == "kms" })
         let account = inventory.auditAccount("111122223333")
-        #expect(account?.configRecorders.map(\.recording) == [false])
+        #expect(account?.aws.configRecorders.map(\.recording) == [false])
         #expect(account?.coverage == [])
     }
 

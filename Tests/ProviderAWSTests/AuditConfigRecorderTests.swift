@@ -21,14 +21,14 @@ struct AuditConfigRecorderTests {
     @Test("recorded recorders: all supported types, global resources, recording", .enabled(if: AuditCorpus.available, "../shared corpus absent"))
     func corpusRecorders() throws {
         let account = try #require(try recorders("test_config_recorder"))
-        #expect(account.configRecorders == [ConfigRecorder(region: "us-east-1", name: "default", recording: true, allSupported: true, includeGlobalResources: true)])
+        #expect(account.aws.configRecorders == [ConfigRecorder(region: "us-east-1", name: "default", recording: true, allSupported: true, includeGlobalResources: true)])
         #expect(account.coverage == ["config"])
         #expect(account.regions == ["us-east-1"])
         let west = try #require(try recorders("test_account_config", region: "us-west-2"))
-        #expect(west.configRecorders == [ConfigRecorder(region: "us-west-2", name: "default", recording: true, allSupported: true, includeGlobalResources: false)])
+        #expect(west.aws.configRecorders == [ConfigRecorder(region: "us-west-2", name: "default", recording: true, allSupported: true, includeGlobalResources: false)])
         // Control Tower's recorder limited to four WAF types by an inclusion strategy.
         let limited = try #require(try recorders("test_configrecord_retention"))
-        #expect(limited.configRecorders == [ConfigRecorder(region: "us-east-1", name: "aws-controltower-BaselineConfigRecorder", recording: true, allSupported: false, includeGlobalResources: false)])
+        #expect(limited.aws.configRecorders == [ConfigRecorder(region: "us-east-1", name: "aws-controltower-BaselineConfigRecorder", recording: true, allSupported: false, includeGlobalResources: false)])
     }
 
     @Test("the second status recording of test_config_recorder_toggle_stop is not recording", .enabled(if: AuditCorpus.available, "../shared corpus absent"))
@@ -36,7 +36,7 @@ struct AuditConfigRecorderTests {
         var snapshot = AuditSnapshot()
         snapshot.add(.describeConfigurationRecorders, try configBody("DescribeConfigurationRecorders", "test_config_recorder_toggle_stop/config.DescribeConfigurationRecorders_1.json"))
         snapshot.add(.describeConfigurationRecorderStatus, try configBody("DescribeConfigurationRecorderStatus", "test_config_recorder_toggle_stop/config.DescribeConfigurationRecorderStatus_2.json"))
-        #expect(snapshot.normalize().auditAccount("111122223333")?.configRecorders.map(\.recording) == [false])
+        #expect(snapshot.normalize().auditAccount("111122223333")?.aws.configRecorders.map(\.recording) == [false])
     }
 
     @Test("recordingStrategy ALL_SUPPORTED_RESOURCE_TYPES means all supported; a region without recorders is data")
@@ -47,7 +47,7 @@ struct AuditConfigRecorderTests {
         snapshot.add(.describeConfigurationRecorders, #"{"ConfigurationRecorders": []}"#, region: "eu-west-1")
         snapshot.add(.describeConfigurationRecorderStatus, #"{"ConfigurationRecordersStatus": []}"#, region: "eu-west-1")
         let account = snapshot.normalize().auditAccount("111122223333")
-        #expect(account?.configRecorders == [ConfigRecorder(region: "us-east-1", name: "r", recording: true, allSupported: true, includeGlobalResources: false)])
+        #expect(account?.aws.configRecorders == [ConfigRecorder(region: "us-east-1", name: "r", recording: true, allSupported: true, includeGlobalResources: false)])
         #expect(account?.regions == ["eu-west-1", "us-east-1"])
         #expect(account?.coverage == ["config"])
     }
@@ -57,7 +57,7 @@ struct AuditConfigRecorderTests {
         var snapshot = AuditSnapshot()
         snapshot.add(.describeConfigurationRecorders, #"{"ConfigurationRecorders": [{"name": "r", "recordingGroup": {"allSupported": true}}]}"#)
         let account = snapshot.normalize().auditAccount("111122223333")
-        #expect(account?.configRecorders.count == 1)
+        #expect(account?.aws.configRecorders.count == 1)
         #expect(account?.coverage == [])
     }
 
@@ -80,7 +80,7 @@ struct AuditConfigRecorderTests {
         snapshot.add(.listAnalyzers, #"{"analyzers": [{"arn": "arn:aws:access-analyzer:us-east-1:111122223333:analyzer/a", "name": "a", "type": "ACCOUNT", "status": "ACTIVE", "createdAt": "2024-01-01T00:00:00Z"}]}"#)
         snapshot.add(.listAnalyzers, #"{"analyzers": []}"#, region: "eu-west-1")
         let account = snapshot.normalize().auditAccount("111122223333")
-        #expect(account?.accessAnalyzers == [AccessAnalyzer(region: "us-east-1", name: "a", status: "ACTIVE", type: "ACCOUNT")])
+        #expect(account?.aws.accessAnalyzers == [AccessAnalyzer(region: "us-east-1", name: "a", status: "ACTIVE", type: "ACCOUNT")])
         #expect(account?.coverage == ["access-analyzer"])
         #expect(account?.regions == ["eu-west-1", "us-east-1"])
 

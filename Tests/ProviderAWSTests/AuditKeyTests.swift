@@ -31,7 +31,7 @@ struct AuditKeyTests {
         #expect(inventory.keys.map(\.name) == ["c1", "a1", "r1"])
         let customer = try #require(inventory.auditKey("c1"))
         #expect(customer.id == Self.arn("c1"))
-        #expect(customer.manager == "customer")
+        #expect(customer.manager == .customer)
         #expect(customer.rotationEnabled == false)
         #expect(customer.state == "Enabled")
         #expect(customer.spec == "SYMMETRIC_DEFAULT")
@@ -39,7 +39,7 @@ struct AuditKeyTests {
         #expect(customer.account == Self.account)
         #expect(customer.created == Date(timeIntervalSince1970: 1_502_910_355.475))
         let provider = try #require(inventory.auditKey("a1"))
-        #expect(provider.manager == "provider")
+        #expect(provider.manager == .provider)
         #expect(provider.rotationEnabled == true)
         #expect(provider.created == RFC3339.parse("2023-03-09T10:41:45Z"))
         // Rotation does not apply to asymmetric keys: absent, and not an error.

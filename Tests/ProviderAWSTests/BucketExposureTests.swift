@@ -120,10 +120,10 @@ struct BucketExposureTests {
     @Test("ACL grants to AllUsers or AuthenticatedUsers are public unless IgnorePublicAcls is on at either level")
     func aclGrants() {
         let grants = [
-            Grant(granteeType: "CanonicalUser", grantee: "abc", permission: "FULL_CONTROL"),
-            Grant(granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ"),
-            Grant(granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers", permission: "WRITE"),
-            Grant(granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/s3/LogDelivery", permission: "WRITE"),
+            ACLGrant(granteeType: "CanonicalUser", grantee: "abc", permission: "FULL_CONTROL"),
+            ACLGrant(granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ"),
+            ACLGrant(granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers", permission: "WRITE"),
+            ACLGrant(granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/s3/LogDelivery", permission: "WRITE"),
         ]
         let open = BucketExposure.evaluate(.init(acl: grants))
         #expect(open.reasons == [

@@ -23,10 +23,10 @@ struct CloudTrailCorpusTests {
         #expect(Set(inventory.trails.map(\.id)).count == 18)
         #expect(Set(inventory.trails.map(\.account)) == ["123456789012", "619193117841", "644160558196"])
         #expect(inventory.trails.filter(\.organization).map(\.name).sorted() == ["org-trail", "orgTrail"])
-        #expect(inventory.trails.filter { $0.kmsKey != nil }.count == 2)
+        #expect(inventory.trails.filter { $0.encryptionKey != nil }.count == 2)
         // Six trails have a CloudWatch Logs group in some recording; one (tf-trail-3bf19dec…) was
         // first recorded before it had one, and the first copy of an ARN listed without a region is kept.
-        #expect(inventory.trails.filter { $0.cloudWatchLogsGroup != nil }.count == 5)
+        #expect(inventory.trails.filter { $0.aws.cloudWatchLogsGroup != nil }.count == 5)
         // Home region, not the ARN's, is the trail's region.
         #expect(inventory.trails.first { $0.id == "arn:aws:cloudtrail:us-east-1:644160558196:trail/skunk-trails" }?.region == "us-east-1")
         #expect(inventory.auditAccount("644160558196")?.coverage == ["cloudtrail"])
@@ -39,8 +39,8 @@ struct CloudTrailCorpusTests {
         let trail = try #require(snapshot.normalize().auditTrail("skunk-trails"))
         #expect(trail.region == "us-west-2")
         #expect(trail.account == "644160558196")
-        #expect(!trail.multiRegion)
-        #expect(trail.kmsKey == "arn:aws:kms:us-east-1:644160558196:key/36812ccf-daaf-49b1-a24b-0eef254ffe41")
+        #expect(!trail.allRegions)
+        #expect(trail.encryptionKey == "arn:aws:kms:us-east-1:644160558196:key/36812ccf-daaf-49b1-a24b-0eef254ffe41")
     }
 
     @Test("test_cloudtrail_status: one stopped and one logging trail; placebo datetimes in the status are not needed")
@@ -52,9 +52,9 @@ struct CloudTrailCorpusTests {
         let inventory = snapshot.normalize()
         #expect(inventory.collectionErrors.isEmpty)
         #expect(inventory.trails.map(\.name) == ["S3-DataEvents", "skunk-trails"])
-        #expect(inventory.auditTrail("S3-DataEvents")?.logging == false)
-        #expect(inventory.auditTrail("skunk-trails")?.logging == true)
-        #expect(inventory.trails.allSatisfy { $0.multiRegion && $0.logFileValidation && $0.bucket == "custodian-skunk-trails" })
+        #expect(inventory.auditTrail("S3-DataEvents")?.enabled == false)
+        #expect(inventory.auditTrail("skunk-trails")?.enabled == true)
+        #expect(inventory.trails.allSatisfy { $0.allRegions && $0.integrity && $0.bucket == "custodian-skunk-trails" })
         // Selectors were not recorded: events unknown, so no trail is known to qualify.
         #expect(inventory.auditAccount("644160558196")?.multiRegionTrails == [])
     }
@@ -70,10 +70,10 @@ struct CloudTrailCorpusTests {
         let inventory = snapshot.normalize()
         #expect(inventory.collectionErrors.isEmpty)
         #expect(inventory.trails.count == 4)
-        let full = TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: false)
+        let full = TrailEvents(managementRead: true, managementWrite: true, dataRead: false, dataWrite: false)
         #expect(inventory.trails.allSatisfy { $0.events == full })
         #expect(inventory.auditTrail("MultiRegion2CloudTrail")?.region == "us-east-2")
-        #expect(inventory.auditTrail("SingleCloudTrail")?.multiRegion == false)
+        #expect(inventory.auditTrail("SingleCloudTrail")?.allRegions == false)
         #expect(inventory.auditTrail("orgTrail")?.account == "644160558196")
         // The default account comes from the first ARN in describe-trails.
         #expect(inventory.auditAccount("123456789012")?.regions == ["us-east-1", "us-east-2"])
@@ -86,9 +86,9 @@ struct CloudTrailCorpusTests {
         snapshot.add(.getEventSelectors, try body("GetEventSelectors", "test_s3_data_events/cloudtrail.GetEventSelectors_1.json"), subject: "aws-controltower-BaselineCloudTrail")
         snapshot.add(.getEventSelectors, try body("GetEventSelectors", "test_s3_data_events/cloudtrail.GetEventSelectors_2.json"), subject: "data-events")
         let inventory = snapshot.normalize()
-        #expect(inventory.auditTrail("data-events")?.events == TrailEvents(managementRead: false, managementWrite: false, s3DataRead: false, s3DataWrite: false))
+        #expect(inventory.auditTrail("data-events")?.events == TrailEvents(managementRead: false, managementWrite: false, dataRead: false, dataWrite: false))
         #expect(inventory.auditTrail("aws-controltower-BaselineCloudTrail")?.events?.managementWrite == true)
-        #expect(inventory.auditTrail("aws-controltower-BaselineCloudTrail")?.cloudWatchLogsGroup == "arn:aws:logs:us-east-1:644160558196:log-group:aws-controltower/CloudTrailLogs:*")
+        #expect(inventory.auditTrail("aws-controltower-BaselineCloudTrail")?.aws.cloudWatchLogsGroup == "arn:aws:logs:us-east-1:644160558196:log-group:aws-controltower/CloudTrailLogs:*")
     }
 
     @Test("all 19 recorded get-trail-status answers read: 15 logging, 4 stopped")

@@ -25,9 +25,9 @@ struct CloudTrailNormalizerTests {
         #expect(trail?.source.location == "cloudtrail/us-east-1/describe-trails.json")
         #expect(trail?.id == "arn:aws:cloudtrail:us-east-1:111122223333:trail/main")
         #expect(trail?.region == "us-east-1")
-        #expect(trail?.kmsKey == "arn:aws:kms:us-east-1:111122223333:key/k1")
-        #expect(trail?.cloudWatchLogsGroup == "arn:aws:logs:us-east-1:111122223333:log-group:ct:*")
-        #expect(trail?.logFileValidation == true)
+        #expect(trail?.encryptionKey == "arn:aws:kms:us-east-1:111122223333:key/k1")
+        #expect(trail?.aws.cloudWatchLogsGroup == "arn:aws:logs:us-east-1:111122223333:log-group:ct:*")
+        #expect(trail?.integrity == true)
         let account = inventory.auditAccount("111122223333")
         #expect(account?.regions == ["ap-south-1", "eu-west-1", "us-east-1"])
         #expect(account?.coverage == ["cloudtrail"])
@@ -45,8 +45,8 @@ struct CloudTrailNormalizerTests {
             payload: .json(Data(#"{"TrailARN": "arn:aws:cloudtrail:us-east-1:111122223333:trail/main", "EventSelectors": [{"ReadWriteType": "All"}]}"#.utf8))))
         let inventory = snapshot.normalize()
         let trail = inventory.auditTrail("main")
-        #expect(trail?.logging == true)
-        #expect(trail?.events == TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: false))
+        #expect(trail?.enabled == true)
+        #expect(trail?.events == TrailEvents(managementRead: true, managementWrite: true, dataRead: false, dataWrite: false))
         #expect(inventory.auditAccount("111122223333")?.multiRegionTrails == ["main"])
     }
 
@@ -57,7 +57,7 @@ struct CloudTrailNormalizerTests {
         snapshot.add(.getTrailStatus, #"{"IsLogging": false}"#, subject: "arn:aws:cloudtrail:us-east-1:111122223333:trail/main")
         snapshot.add(.getEventSelectors, Self.allManagement, subject: "main")
         let inventory = snapshot.normalize()
-        #expect(inventory.auditTrail("main")?.logging == false)
+        #expect(inventory.auditTrail("main")?.enabled == false)
         #expect(inventory.auditAccount("111122223333")?.multiRegionTrails == [])
     }
 
@@ -119,7 +119,7 @@ struct CloudTrailNormalizerTests {
         denied.add(.getTrailStatus, #"{"Error": {"Code": "AccessDeniedException", "Message": "no"}}"#, subject: "main")
         let deniedInventory = denied.normalize()
         #expect(deniedInventory.collectionErrors.map(\.code) == ["AccessDeniedException"])
-        #expect(deniedInventory.auditTrail("main")?.logging == nil)
+        #expect(deniedInventory.auditTrail("main")?.enabled == nil)
         #expect(deniedInventory.auditAccount("111122223333")?.coverage == [])
 
         var gone = AuditSnapshot()
@@ -152,9 +152,9 @@ struct CloudTrailNormalizerTests {
         #expect(trail.id == "arn:aws:cloudtrail:us-east-1:123456789012:trail/cloudtrail")
         #expect(trail.account == "123456789012")
         #expect(trail.region == "us-east-1")
-        #expect(trail.organization && !trail.multiRegion && trail.logFileValidation)
+        #expect(trail.organization && !trail.allRegions && trail.integrity)
         #expect(trail.bucket == "demo-logs")
-        #expect(trail.logging == nil && trail.events == nil && trail.kmsKey == nil)
+        #expect(trail.enabled == nil && trail.events == nil && trail.encryptionKey == nil)
         let account = try #require(inventory.auditAccount("123456789012"))
         #expect(account.coverage.contains("cloudtrail"))
         #expect(account.multiRegionTrails == [])

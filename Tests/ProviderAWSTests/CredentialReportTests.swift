@@ -17,11 +17,11 @@ struct CredentialReportTests {
         #expect(inventory.collectionErrors.isEmpty, "\(inventory.collectionErrors)")
         let account = try #require(IAMTest.account(inventory, "619193117841"))
         #expect(account.coverage == ["credential-report"])
-        #expect(account.rootAccessKeys == 1)
+        #expect(account.aws.rootAccessKeys == 1)
         #expect(account.rootMFA == .disabled)
-        #expect(account.rootPasswordEnabled == nil) // not_supported
-        #expect(account.rootLastUsed == IAMTest.date("2016-11-25T14:19:48Z"))
-        #expect(account.rootHardwareMFA == nil)
+        #expect(account.aws.rootPasswordEnabled == nil) // not_supported
+        #expect(account.aws.rootLastUsed == IAMTest.date("2016-11-25T14:19:48Z"))
+        #expect(account.aws.rootHardwareMFA == nil)
         let root = try #require(inventory.identities.first { $0.kind == .root })
         #expect(root.name == "<root_account>" && root.id == "arn:aws:iam::619193117841:root")
         #expect(root.mfa == .disabled)
@@ -40,7 +40,7 @@ struct CredentialReportTests {
         #expect(kaleb.accessKeys.first?.lastUsed == nil)
         #expect(IAMTest.identity(inventory, "rome")?.accessKeys.first?.lastUsedService == "iam")
         #expect(IAMTest.identity(inventory, "tyre")?.lastActivity == IAMTest.date("2016-11-25T09:33:00Z"))
-        #expect(IAMTest.identity(inventory, "Hazmat")?.path == "/")
+        #expect(IAMTest.identity(inventory, "Hazmat")?.aws.path == "/")
     }
 
     @Test("2017 report: the duplicate christopher row is read once, from the later row",
@@ -60,8 +60,8 @@ struct CredentialReportTests {
         #expect(IAMTest.identity(inventory, "kit")?.accessKeys.filter(\.active).count == 2)
         #expect(IAMTest.identity(inventory, "c7n-test")?.accessKeys.isEmpty == true)
         let account = try #require(IAMTest.account(inventory, "644160558196"))
-        #expect(account.rootMFA == .enabled && account.rootAccessKeys == 0)
-        #expect(account.rootLastUsed == IAMTest.date("2016-10-06T15:47:11Z"))
+        #expect(account.rootMFA == .enabled && account.aws.rootAccessKeys == 0)
+        #expect(account.aws.rootLastUsed == IAMTest.date("2016-10-06T15:47:11Z"))
     }
 
     @Test("2021 edge cases: no_information root use, an inactive key with a date, a key from 2099",
@@ -69,8 +69,8 @@ struct CredentialReportTests {
     func edgeCaseReport() throws {
         let inventory = IAMTest.scan(Self.edgeCases)
         let account = try #require(IAMTest.account(inventory, "644160558196"))
-        #expect(account.rootLastUsed == nil)
-        #expect(account.rootAccessKeys == 0)
+        #expect(account.aws.rootLastUsed == nil)
+        #expect(account.aws.rootAccessKeys == 0)
         let test1 = try #require(IAMTest.identity(inventory, "test1"))
         #expect(test1.accessKeys == [
             AccessKey(id: "key1", active: false, created: IAMTest.date("2020-02-03T09:50:07Z")),
@@ -88,7 +88,7 @@ struct CredentialReportTests {
         let inventory = try IAMTest.scan(files: ["iam/get-credential-report.json": json])
         #expect(inventory.collectionErrors.isEmpty)
         let ana = try #require(IAMTest.identity(inventory, "ana"))
-        #expect(ana.path == "/ops/" && ana.consoleAccess == true && ana.mfa == .disabled)
+        #expect(ana.aws.path == "/ops/" && ana.consoleAccess == true && ana.mfa == .disabled)
         #expect(ana.accessKeys.map(\.id) == ["key1"])
         #expect(IAMTest.account(inventory, "111122223333")?.rootMFA == .enabled)
     }

@@ -11,12 +11,12 @@ struct EventSelectorCoverageTests {
         EventSelectorCoverage.events(try auditSelectors(json))
     }
 
-    private let none = TrailEvents(managementRead: false, managementWrite: false, s3DataRead: false, s3DataWrite: false)
+    private let none = TrailEvents(managementRead: false, managementWrite: false, dataRead: false, dataWrite: false)
 
     @Test("the default selector records management reads and writes, no data events")
     func defaultSelector() throws {
         let result = try events(#"{"EventSelectors": [{"ReadWriteType": "All", "IncludeManagementEvents": true, "DataResources": []}]}"#)
-        #expect(result == TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: false))
+        #expect(result == TrailEvents(managementRead: true, managementWrite: true, dataRead: false, dataWrite: false))
     }
 
     @Test("absent ReadWriteType and IncludeManagementEvents take the API defaults (All, true)")
@@ -48,7 +48,7 @@ struct EventSelectorCoverageTests {
     func allBucketsValues() throws {
         for value in ["arn:aws:s3", "arn:aws:s3:::", "arn:aws-us-gov:s3:::"] {
             let result = try events(#"{"EventSelectors": [{"ReadWriteType": "All", "IncludeManagementEvents": false, "DataResources": [{"Type": "AWS::S3::Object", "Values": ["\#(value)"]}]}]}"#)
-            #expect(result == TrailEvents(managementRead: false, managementWrite: false, s3DataRead: true, s3DataWrite: true), "\(value)")
+            #expect(result == TrailEvents(managementRead: false, managementWrite: false, dataRead: true, dataWrite: true), "\(value)")
         }
     }
 
@@ -56,10 +56,10 @@ struct EventSelectorCoverageTests {
     func specificBuckets() throws {
         for value in ["arn:aws:s3:::bucket/", "arn:aws:s3:::bucket/prefix", "arn:aws:s3:::*", "arn:aws:lambda"] {
             let result = try events(#"{"EventSelectors": [{"ReadWriteType": "All", "DataResources": [{"Type": "AWS::S3::Object", "Values": ["\#(value)"]}]}]}"#)
-            #expect(!result.s3DataRead && !result.s3DataWrite, "\(value)")
+            #expect(!result.dataRead && !result.dataWrite, "\(value)")
         }
         let lambda = try events(#"{"EventSelectors": [{"DataResources": [{"Type": "AWS::Lambda::Function", "Values": ["arn:aws:s3"]}]}]}"#)
-        #expect(!lambda.s3DataRead)
+        #expect(!lambda.dataRead)
     }
 
     @Test("selectors add up: a read-only and a write-only all-bucket selector cover both (3.8 and 3.9)")
@@ -70,13 +70,13 @@ struct EventSelectorCoverageTests {
           {"ReadWriteType": "WriteOnly", "IncludeManagementEvents": true, "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::"]}]}
         ]}
         """#)
-        #expect(result == TrailEvents(managementRead: false, managementWrite: true, s3DataRead: true, s3DataWrite: true))
+        #expect(result == TrailEvents(managementRead: false, managementWrite: true, dataRead: true, dataWrite: true))
     }
 
     @Test("advanced: a Management selector without readOnly records reads and writes")
     func advancedManagement() throws {
         let result = try events(#"{"AdvancedEventSelectors": [{"Name": "m", "FieldSelectors": [{"Field": "eventCategory", "Equals": ["Management"]}]}]}"#)
-        #expect(result == TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: false))
+        #expect(result == TrailEvents(managementRead: true, managementWrite: true, dataRead: false, dataWrite: false))
     }
 
     @Test("advanced: readOnly Equals/NotEquals limit management events to one half")
@@ -90,7 +90,7 @@ struct EventSelectorCoverageTests {
     @Test("advanced: excluding event sources keeps management events; choosing sources or names leaves them out")
     func advancedNarrowedManagement() throws {
         let excluded = try events(#"{"AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Management"]}, {"Field": "eventSource", "NotEquals": ["kms.amazonaws.com"]}]}]}"#)
-        #expect(excluded == TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: false))
+        #expect(excluded == TrailEvents(managementRead: true, managementWrite: true, dataRead: false, dataWrite: false))
         let chosen = try events(#"{"AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Management"]}, {"Field": "eventSource", "Equals": ["iam.amazonaws.com"]}]}]}"#)
         #expect(chosen == none)
         let named = try events(#"{"AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Management"]}, {"Field": "eventName", "Equals": ["ConsoleLogin"]}]}]}"#)
@@ -100,10 +100,10 @@ struct EventSelectorCoverageTests {
     @Test("advanced: S3 object data events without an ARN condition, or starting with arn:aws:s3:::, cover every bucket")
     func advancedAllBuckets() throws {
         let noARN = try events(#"{"AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]}, {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}]}]}"#)
-        #expect(noARN == TrailEvents(managementRead: false, managementWrite: false, s3DataRead: true, s3DataWrite: true))
+        #expect(noARN == TrailEvents(managementRead: false, managementWrite: false, dataRead: true, dataWrite: true))
         for prefix in ["arn:aws:s3:::", "arn:aws:s3", "arn:aws-cn:s3:::"] {
             let result = try events(#"{"AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]}, {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}, {"Field": "resources.ARN", "StartsWith": ["\#(prefix)"]}, {"Field": "readOnly", "Equals": ["true"]}]}]}"#)
-            #expect(result.s3DataRead && !result.s3DataWrite, "\(prefix)")
+            #expect(result.dataRead && !result.dataWrite, "\(prefix)")
         }
     }
 
@@ -151,22 +151,22 @@ struct EventSelectorCoverageTests {
         for recording in recordings {
             byFile[recording.file] = EventSelectorCoverage.events(try JSONText.decoder.decode(CloudTrailEventSelectors.self, from: recording.body))
         }
-        let all = TrailEvents(managementRead: true, managementWrite: true, s3DataRead: false, s3DataWrite: false)
+        let all = TrailEvents(managementRead: true, managementWrite: true, dataRead: false, dataWrite: false)
         #expect(byFile["test_cloudtrail_event_selectors/cloudtrail.GetEventSelectors_1.json"] == all)
         #expect(byFile["test_s3_data_events/cloudtrail.GetEventSelectors_1.json"] == all)
         // IncludeManagementEvents false, all buckets, All.
         #expect(byFile["test_account_data_events/cloudtrail.GetEventSelectors_2.json"]
-            == TrailEvents(managementRead: false, managementWrite: false, s3DataRead: true, s3DataWrite: true))
+            == TrailEvents(managementRead: false, managementWrite: false, dataRead: true, dataWrite: true))
         // ReadOnly management events and one named bucket: no writes, no all-bucket data events.
         #expect(byFile["test_cloudtrail_fail_include_management_events/cloudtrail.GetEventSelectors_1.json"]
-            == TrailEvents(managementRead: true, managementWrite: false, s3DataRead: false, s3DataWrite: false))
+            == TrailEvents(managementRead: true, managementWrite: false, dataRead: false, dataWrite: false))
         #expect(byFile["test_cloudtrail_success_cloudtrail_include_management_events/cloudtrail.GetEventSelectors_1.json"] == all)
         // WriteOnly data events for one bucket only.
         #expect(byFile["test_s3_data_events/cloudtrail.GetEventSelectors_2.json"] == none)
         // Excluding KMS/RDS Data events (a cost saving the console offers) still records management
         // reads and writes, as c7n's own "success" recording has it; the "fail" one also drops reads.
         #expect(byFile["test_cloudtrail_fail_management_advanced_events_included/cloudtrail.GetEventSelectors_1.json"]
-            == TrailEvents(managementRead: false, managementWrite: true, s3DataRead: false, s3DataWrite: false))
+            == TrailEvents(managementRead: false, managementWrite: true, dataRead: false, dataWrite: false))
         #expect(byFile["test_cloudtrail_success_management_advanced_events_included/cloudtrail.GetEventSelectors_1.json"] == all)
     }
 }

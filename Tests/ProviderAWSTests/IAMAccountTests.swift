@@ -62,7 +62,7 @@ struct IAMAccountTests {
         ])
         #expect(inventory.collectionErrors.isEmpty, "\(inventory.collectionErrors)")
         let account = try #require(IAMTest.account(inventory, Self.acct))
-        #expect(account.rootHardwareMFA == false)
+        #expect(account.aws.rootHardwareMFA == false)
         #expect(account.rootMFA == .enabled)
         #expect(account.coverage == ["credential-report", "mfa-devices"])
         let ana = try #require(IAMTest.identity(inventory, "ana"))
@@ -80,9 +80,9 @@ struct IAMAccountTests {
             "iam/list-virtual-mfa-devices.json": #"{"VirtualMFADevices": []}"#,
         ])
         let account = try #require(IAMTest.account(inventory, Self.acct))
-        #expect(account.rootHardwareMFA == true)
+        #expect(account.aws.rootHardwareMFA == true)
         #expect(account.rootMFA == .enabled)
-        #expect(account.rootAccessKeys == 0)
+        #expect(account.aws.rootAccessKeys == 0)
         #expect(account.coverage == ["account-summary", "mfa-devices"])
     }
 
@@ -94,10 +94,10 @@ struct IAMAccountTests {
         ])
         var account = try #require(IAMTest.account(inventory, Self.acct))
         #expect(account.rootMFA == .disabled)
-        #expect(account.rootAccessKeys == 0) // the report counts active keys: none
+        #expect(account.aws.rootAccessKeys == 0) // the report counts active keys: none
         inventory = try IAMTest.scan(files: ["sts/get-caller-identity.json": Self.caller])
         account = try #require(IAMTest.account(inventory, Self.acct))
-        #expect(account.rootMFA == .unknown && account.rootAccessKeys == nil && account.coverage == [])
+        #expect(account.rootMFA == .unknown && account.aws.rootAccessKeys == nil && account.coverage == [])
     }
 
     @Test("server certificates go to the account their ARN names")
@@ -105,7 +105,7 @@ struct IAMAccountTests {
         let certificates = #"{"ServerCertificateMetadataList": [{"Path": "/", "ServerCertificateName": "old", "ServerCertificateId": "ASCA", "Arn": "arn:aws:iam::111122223333:server-certificate/old", "UploadDate": "2015-01-01T00:00:00Z", "Expiration": "2016-01-01T00:00:00Z"}]}"#
         let inventory = try IAMTest.scan(files: ["sts/get-caller-identity.json": Self.caller, "iam/list-server-certificates.json": certificates])
         let account = try #require(IAMTest.account(inventory, Self.acct))
-        #expect(account.serverCertificates == [ServerCertificate(
+        #expect(account.aws.serverCertificates == [ServerCertificate(
             name: "old", arn: "arn:aws:iam::111122223333:server-certificate/old", expiration: IAMTest.date("2016-01-01T00:00:00Z"))])
         #expect(account.coverage == ["server-certificates"])
     }

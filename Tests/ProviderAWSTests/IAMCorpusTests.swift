@@ -56,32 +56,32 @@ struct IAMCorpusTests {
         // The SRE user has nothing of its own: all of it comes from its group.
         let sre = IAMTest.identity(inventory, "privesc-sre-user")
         #expect(sre?.groups == ["privesc-sre-group"])
-        #expect(sre?.policies.map(\.name) == ["privesc-sre-admin-policy"])
-        #expect(sre?.policies.first?.viaGroup == "privesc-sre-group")
-        #expect(sre?.policies.first?.managedBy == .customer)
+        #expect(sre?.aws.policies.map(\.name) == ["privesc-sre-admin-policy"])
+        #expect(sre?.aws.policies.first?.viaGroup == "privesc-sre-group")
+        #expect(sre?.aws.policies.first?.managedBy == .customer)
         // The group itself carries the policy, not inherited.
-        #expect(IAMTest.identity(inventory, "privesc-sre-group", kind: .group)?.policies.first?.viaGroup == nil)
+        #expect(IAMTest.identity(inventory, "privesc-sre-group", kind: .group)?.aws.policies.first?.viaGroup == nil)
         // The AssumeRole chain starts with a user that has no policy at all.
-        #expect(IAMTest.identity(inventory, "privesc-AssumeRole-start-user")?.policies.isEmpty == true)
+        #expect(IAMTest.identity(inventory, "privesc-AssumeRole-start-user")?.aws.policies.isEmpty == true)
     }
 
     @Test("iam-vulnerable: the fp/fn traps keep their Deny, NotAction and multiple policies",
           .enabled(if: IAMTest.vulnerable != nil, "shared corpus absent"))
     func falsePositiveTraps() {
         let inventory = IAMTest.scan(IAMTest.vulnerable)
-        let fp1 = IAMTest.identity(inventory, "fp1-allow-and-deny-user")?.policies.flatMap(\.document.statements) ?? []
+        let fp1 = IAMTest.identity(inventory, "fp1-allow-and-deny-user")?.aws.policies.flatMap(\.document.statements) ?? []
         #expect(fp1.map(\.effect) == [.allow, .deny])
         #expect(fp1.allSatisfy { $0.actions == ["iam:*"] })
         let fp2 = IAMTest.identity(inventory, "fp2-allow-and-deny-multiple-policies-user")
-        #expect(fp2?.policies.map(\.name).sorted() == ["deny-all", "fp2-allow-all"])
-        #expect(fp2?.policies.first { $0.name == "deny-all" }?.document.statements.first?.effect == .deny)
+        #expect(fp2?.aws.policies.map(\.name).sorted() == ["deny-all", "fp2-allow-all"])
+        #expect(fp2?.aws.policies.first { $0.name == "deny-all" }?.document.statements.first?.effect == .deny)
         let fp3 = IAMTest.identity(inventory, "fp3-deny-iam-user")
-        #expect(fp3?.policies.flatMap(\.document.statements).allSatisfy { $0.effect == .deny } == true)
-        let fn4 = IAMTest.identity(inventory, "fn4-exploitableNotAction-user")?.policies.first?.document.statements.first
+        #expect(fp3?.aws.policies.flatMap(\.document.statements).allSatisfy { $0.effect == .deny } == true)
+        let fn4 = IAMTest.identity(inventory, "fn4-exploitableNotAction-user")?.aws.policies.first?.document.statements.first
         #expect(fn4?.actions == [])
         #expect(fn4?.notActions == ["iam:Update*", "iam:Create*", "iam:Attach*"])
         let fn1 = IAMTest.identity(inventory, "fn1-privesc3-partial-user")
-        #expect(fn1?.policies.map(\.name) == ["fn1-passrole-star", "fn1-privesc3-partial"])
+        #expect(fn1?.aws.policies.map(\.name) == ["fn1-passrole-star", "fn1-privesc3-partial"])
         #expect(fn1?.created == IAMTest.date("2023-03-09T10:41:45Z"))
     }
 
@@ -90,22 +90,22 @@ struct IAMCorpusTests {
     func vulnerableRoles() {
         let inventory = IAMTest.scan(IAMTest.vulnerable)
         let permissive = IAMTest.identity(inventory, "privesc-permissive-role-trust", kind: .role)
-        #expect(permissive?.trust?.statements.first?.principals == [Principal(type: "AWS", id: "arn:aws:iam::200611803367:root")])
-        #expect(permissive?.trust?.statements.first?.actions == ["sts:AssumeRole"])
+        #expect(permissive?.aws.trust?.statements.first?.principals == [Principal(type: "AWS", id: "arn:aws:iam::200611803367:root")])
+        #expect(permissive?.aws.trust?.statements.first?.actions == ["sts:AssumeRole"])
         let sso = IAMTest.identity(inventory, "AWSReservedSSO_AdministratorAccess_dc6414f7f2ab04fc", kind: .role)
-        #expect(sso?.path == "/aws-reserved/sso.amazonaws.com/")
-        #expect(sso?.policies.map(\.managedBy) == [.provider])
-        #expect(sso?.policies.first?.arn == "arn:aws:iam::aws:policy/AdministratorAccess")
-        #expect(sso?.policies.first?.document.statements.first?.actions == ["*"])
+        #expect(sso?.aws.path == "/aws-reserved/sso.amazonaws.com/")
+        #expect(sso?.aws.policies.map(\.managedBy) == [.provider])
+        #expect(sso?.aws.policies.first?.arn == "arn:aws:iam::aws:policy/AdministratorAccess")
+        #expect(sso?.aws.policies.first?.document.statements.first?.actions == ["*"])
         #expect(sso?.lastActivity == IAMTest.date("2023-03-21T09:35:50Z"))
         let support = IAMTest.identity(inventory, "AWSServiceRoleForSupport", kind: .role)
-        #expect(support?.path == "/aws-service-role/support.amazonaws.com/")
-        #expect(support?.trust?.statements.first?.principals == [Principal(type: "Service", id: "support.amazonaws.com")])
+        #expect(support?.aws.path == "/aws-service-role/support.amazonaws.com/")
+        #expect(support?.aws.trust?.statements.first?.principals == [Principal(type: "Service", id: "support.amazonaws.com")])
         let quickSetup = IAMTest.identity(inventory, "AWS-QuickSetup-EnableCRecording-1clff_us-east-1", kind: .role)
         #expect(quickSetup?.tags["QuickSetupType"] == "Config Recording")
-        #expect(quickSetup?.policies.allSatisfy { $0.managedBy == .inline } == true)
+        #expect(quickSetup?.aws.policies.allSatisfy { $0.managedBy == .inline } == true)
         // Nothing in this account has AWSSupportAccess attached.
-        #expect(inventory.accounts.first?.supportAccess == [])
+        #expect(inventory.accounts.first?.aws.supportAccess == [])
     }
 
     @Test("teaching export: users inherit their groups' managed and inline policies",
@@ -117,16 +117,16 @@ struct IAMCorpusTests {
         #expect(inventory.identities.filter { $0.kind == .role }.count == 3)
         #expect(inventory.collectionErrors.isEmpty, "\(inventory.collectionErrors)")
         let obama = IAMTest.identity(inventory, "obama")
-        #expect(obama?.policies.map(\.name) == ["AdministratorAccess", "AdministratorAccess"])
-        #expect(obama?.policies.map(\.viaGroup) == [nil, "admin"])
+        #expect(obama?.aws.policies.map(\.name) == ["AdministratorAccess", "AdministratorAccess"])
+        #expect(obama?.aws.policies.map(\.viaGroup) == [nil, "admin"])
         let biden = IAMTest.identity(inventory, "biden", kind: .user)
-        #expect(biden?.policies.map(\.name) == ["AWSLambdaFullAccess", "InsecureUserPolicy", "AmazonRDSFullAccess", "InlinePolicyForBidenGroup"])
-        #expect(biden?.policies.map(\.managedBy) == [.provider, .inline, .provider, .inline])
-        #expect(biden?.policies.map(\.viaGroup) == [nil, nil, "biden", "biden"])
-        #expect(biden?.policies.allSatisfy { !$0.document.statements.isEmpty } == true)
+        #expect(biden?.aws.policies.map(\.name) == ["AWSLambdaFullAccess", "InsecureUserPolicy", "AmazonRDSFullAccess", "InlinePolicyForBidenGroup"])
+        #expect(biden?.aws.policies.map(\.managedBy) == [.provider, .inline, .provider, .inline])
+        #expect(biden?.aws.policies.map(\.viaGroup) == [nil, nil, "biden", "biden"])
+        #expect(biden?.aws.policies.allSatisfy { !$0.document.statements.isEmpty } == true)
         let ec2 = IAMTest.identity(inventory, "OverprivilegedEC2", kind: .role)
-        #expect(ec2?.policies.first?.managedBy == .customer)
-        #expect(ec2?.policies.first?.arn == "arn:aws:iam::012345678901:policy/InsecurePolicy")
+        #expect(ec2?.aws.policies.first?.managedBy == .customer)
+        #expect(ec2?.aws.policies.first?.arn == "arn:aws:iam::012345678901:policy/InsecurePolicy")
         #expect(inventory.accounts.map(\.account) == ["012345678901"])
     }
 
@@ -140,18 +140,18 @@ struct IAMCorpusTests {
         #expect(Set(["iam", "credential-report", "account-summary"]).isSubset(of: Set(account.coverage)))
         #expect(!account.coverage.contains("password-policy") && !account.coverage.contains("mfa-devices"))
         #expect(account.rootMFA == .enabled)
-        #expect(account.rootAccessKeys == 1)
-        #expect(account.rootHardwareMFA == nil)
-        #expect(account.rootPasswordEnabled == nil)
-        #expect(account.rootLastUsed == IAMTest.date("2019-03-03T16:58:16Z"))
+        #expect(account.aws.rootAccessKeys == 1)
+        #expect(account.aws.rootHardwareMFA == nil)
+        #expect(account.aws.rootPasswordEnabled == nil)
+        #expect(account.aws.rootLastUsed == IAMTest.date("2019-03-03T16:58:16Z"))
         // Users whose ARNs say `aws` instead of an account id belong to the bundle's account.
         let user = try #require(IAMTest.identity(inventory, "USER"))
         #expect(user.account == "123456789012")
-        #expect(user.policies.map(\.viaGroup) == ["GROUP_WITH_BAD_INLINE_POLICY"])
-        #expect(user.policies.first?.document.statements.isEmpty == false)
+        #expect(user.aws.policies.map(\.viaGroup) == ["GROUP_WITH_BAD_INLINE_POLICY"])
+        #expect(user.aws.policies.first?.document.statements.isEmpty == false)
         let badRole = IAMTest.identity(inventory, "bad_role", kind: .role)
-        #expect(badRole?.trust?.statements.first?.principals == [Principal(type: "AWS", id: "*")])
-        #expect(badRole?.policies.map(\.name) == ["AmazonEC2RoleforSSM", "dostuff"])
+        #expect(badRole?.aws.trust?.statements.first?.principals == [Principal(type: "AWS", id: "*")])
+        #expect(badRole?.aws.policies.map(\.name) == ["AmazonEC2RoleforSSM", "dostuff"])
         let root = try #require(inventory.identities.first { $0.kind == .root })
         #expect(root.id == "arn:aws:iam::123456789012:root")
         #expect(root.accessKeys.map(\.id) == ["key1"])

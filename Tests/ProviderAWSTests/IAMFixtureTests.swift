@@ -29,8 +29,8 @@ struct IAMFixtureTests {
         let inventory = try IAMTest.scan(files: ["iam/get-account-authorization-details.json": Self.details(users: users, policies: "[\(policy)]")])
         #expect(inventory.collectionErrors.isEmpty, "\(inventory.collectionErrors)")
         let alice = try #require(IAMTest.identity(inventory, "alice"))
-        #expect(alice.policies.map(\.managedBy) == [.customer])
-        #expect(alice.policies.first?.document.statements.map(\.actions) == [["s3:GetObject"]])
+        #expect(alice.aws.policies.map(\.managedBy) == [.customer])
+        #expect(alice.aws.policies.first?.document.statements.map(\.actions) == [["s3:GetObject"]])
         #expect(alice.created == IAMTest.date("2024-01-02T03:04:05Z"))
         #expect(IAMTest.account(inventory, Self.acct)?.coverage == ["iam"])
     }
@@ -41,7 +41,7 @@ struct IAMFixtureTests {
         let users = "[" + Self.user("a", extra: attach) + "," + Self.user("b", extra: attach) + "]"
         let inventory = try IAMTest.scan(files: ["iam/get-account-authorization-details.json": Self.details(users: users)])
         let a = try #require(IAMTest.identity(inventory, "a"))
-        #expect(a.policies == [AttachedPolicy(name: "AdministratorAccess", arn: "arn:aws:iam::aws:policy/AdministratorAccess",
+        #expect(a.aws.policies == [AttachedPolicy(name: "AdministratorAccess", arn: "arn:aws:iam::aws:policy/AdministratorAccess",
                                               managedBy: .provider, document: PolicyDocument(statements: []))])
         #expect(inventory.collectionErrors.map(\.code) == ["PolicyDocumentNotExported"])
         #expect(inventory.collectionErrors.first?.account == Self.acct)
@@ -60,9 +60,9 @@ struct IAMFixtureTests {
         let inventory = try IAMTest.scan(files: ["iam/get-account-authorization-details.json": Self.details(roles: "[\(role)]")])
         #expect(inventory.collectionErrors.isEmpty, "\(inventory.collectionErrors)")
         let r = try #require(IAMTest.identity(inventory, "r", kind: .role))
-        #expect(r.trust?.statements.first?.principals == [Principal(type: "AWS", id: "*")])
-        #expect(r.policies.first?.document.statements.first?.effect == .deny)
-        #expect(r.policies.first?.managedBy == .inline)
+        #expect(r.aws.trust?.statements.first?.principals == [Principal(type: "AWS", id: "*")])
+        #expect(r.aws.policies.first?.document.statements.first?.effect == .deny)
+        #expect(r.aws.policies.first?.managedBy == .inline)
         #expect(r.lastActivity == IAMTest.date("2024-05-06T07:08:09Z"))
         #expect(r.tags == ["team": "ops"])
     }
@@ -79,7 +79,7 @@ struct IAMFixtureTests {
         #expect(error.dataSet == "iam" && error.account == Self.acct)
         #expect(IAMTest.account(inventory, Self.acct)?.coverage.contains("iam") == false)
         #expect(IAMTest.identity(inventory, "good") != nil)
-        #expect(IAMTest.identity(inventory, "bad")?.policies.first?.document.statements == [])
+        #expect(IAMTest.identity(inventory, "bad")?.aws.policies.first?.document.statements == [])
     }
 
     @Test("a bad statement inside a list is reported at its own path")
@@ -124,10 +124,10 @@ struct IAMFixtureTests {
         #expect(inventory.accounts.map(\.account) == ["111122223333", "444455556666"])
         #expect(inventory.accounts.allSatisfy { $0.coverage == ["iam"] })
         let u = try #require(IAMTest.identity(inventory, "u"))
-        #expect(u.policies.map(\.viaGroup) == ["admins"])
-        #expect(u.policies.first?.document.statements.first?.actions == ["support:*"])
+        #expect(u.aws.policies.map(\.viaGroup) == ["admins"])
+        #expect(u.aws.policies.first?.document.statements.first?.actions == ["support:*"])
         #expect(IAMTest.identity(inventory, "v")?.account == "444455556666")
-        #expect(IAMTest.account(inventory, Self.acct)?.supportAccess == ["arn:aws:iam::111122223333:group/admins"])
+        #expect(IAMTest.account(inventory, Self.acct)?.aws.supportAccess == ["arn:aws:iam::111122223333:group/admins"])
     }
 
     @Test("a group a user names but the export lacks is noted; its policies are not invented")
@@ -137,6 +137,6 @@ struct IAMFixtureTests {
         ])
         #expect(inventory.collectionErrors.map(\.code) == ["GroupNotExported"])
         #expect(IAMTest.identity(inventory, "u")?.groups == ["ghosts"])
-        #expect(IAMTest.identity(inventory, "u")?.policies.isEmpty == true)
+        #expect(IAMTest.identity(inventory, "u")?.aws.policies.isEmpty == true)
     }
 }

@@ -32,7 +32,7 @@ enum IAMTest {
 
     /// Every action named by an Allow statement of the identity's effective policies.
     static func allowedActions(_ identity: Identity?) -> Set<String> {
-        Set((identity?.policies ?? []).flatMap { $0.document.statements.filter { $0.effect == .allow }.flatMap(\.actions) })
+        Set((identity?.aws.policies ?? []).flatMap { $0.document.statements.filter { $0.effect == .allow }.flatMap(\.actions) })
     }
 
     static func date(_ text: String) -> Date? { RFC3339.parse(text, .lenient) }

@@ -65,17 +65,17 @@ struct S3NormalizerTests {
         #expect(full.region == "eu-west-1")
         #expect(full.source.location.hasSuffix("s3/list-buckets.json"))
         #expect(full.created == RFC3339.parse("2021-05-06T07:08:09Z"))
-        #expect(full.encryption == BucketEncryption(enabled: true, algorithm: "aws:kms", key: "arn:aws:kms:eu-west-1:111122223333:key/k1", bucketKeyEnabled: true))
-        #expect(full.publicAccessBlock == PublicAccessBlockSettings(blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false))
-        #expect(full.accountPublicAccessBlock?.blockPublicPolicy == true)
-        #expect(full.policy?.statements.first?.sid == "Pub")
-        #expect(full.acl == [
-            Grant(granteeType: "CanonicalUser", grantee: "abc", permission: "FULL_CONTROL"),
-            Grant(granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ"),
-            Grant(granteeType: "AmazonCustomerByEmail", grantee: "a@example.com", permission: "READ_ACP"),
+        #expect(full.encryption == BucketEncryption(enabled: true, algorithm: "aws:kms", key: "arn:aws:kms:eu-west-1:111122223333:key/k1") && full.aws.bucketKeyEnabled == true)
+        #expect(full.aws.publicAccessBlock == PublicAccessBlockSettings(blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false))
+        #expect(full.aws.accountPublicAccessBlock?.blockPublicPolicy == true)
+        #expect(full.aws.policy?.statements.first?.sid == "Pub")
+        #expect(full.aws.acl == [
+            ACLGrant(granteeType: "CanonicalUser", grantee: "abc", permission: "FULL_CONTROL"),
+            ACLGrant(granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ"),
+            ACLGrant(granteeType: "AmazonCustomerByEmail", grantee: "a@example.com", permission: "READ_ACP"),
         ])
         #expect(full.logging == BucketLogging(enabled: true, targetBucket: "logs", targetPrefix: "full/"))
-        #expect(full.versioning == BucketVersioning(status: .suspended, mfaDelete: true))
+        #expect(full.versioning == BucketVersioning(status: .suspended) && full.aws.mfaDelete == true)
         #expect(full.tags == ["team": "data"])
         // The AllUsers grant is ignored (IgnorePublicAcls); the policy is not (only BlockPublicPolicy at account level).
         #expect(full.public)
@@ -85,10 +85,10 @@ struct S3NormalizerTests {
         let bare = try #require(inventory.s3Bucket("bare"))
         #expect(bare.region == "us-east-1")
         #expect(bare.encryption == BucketEncryption(enabled: false))
-        #expect(bare.publicAccessBlock == nil)
-        #expect(bare.policy == nil)
+        #expect(bare.aws.publicAccessBlock == nil)
+        #expect(bare.aws.policy == nil)
         #expect(bare.logging == BucketLogging(enabled: false))
-        #expect(bare.versioning == BucketVersioning(status: .disabled, mfaDelete: false))
+        #expect(bare.versioning == BucketVersioning(status: .disabled) && bare.aws.mfaDelete == false)
         #expect(bare.tags.isEmpty)
         #expect(!bare.public)
         #expect(inventory.s3Coverage("111122223333") == ["s3", "s3-account-public-access-block"])
@@ -114,7 +114,7 @@ struct S3NormalizerTests {
             S.document(.getAccountPublicAccessBlock, #"{"Error": {"Code": "NoSuchPublicAccessBlockConfiguration", "Message": "none"}}"#),
         ])
         #expect(inventory.buckets.isEmpty)
-        #expect(inventory.accounts.first?.publicAccessBlock == nil)
+        #expect(inventory.accounts.first?.aws.publicAccessBlock == nil)
         #expect(inventory.s3Coverage("111122223333") == ["s3", "s3-account-public-access-block"])
     }
 
@@ -135,7 +135,7 @@ struct S3NormalizerTests {
             S.document(.getBucketPolicy, bucket: "open", #"{"Error": {"Code": "NoSuchBucketPolicy", "Message": "none"}}"#),
         ])
         #expect(inventory.buckets.count == 2)
-        #expect(inventory.s3Bucket("secret")?.policy == nil)
+        #expect(inventory.s3Bucket("secret")?.aws.policy == nil)
         let error = inventory.collectionErrors.first
         #expect(inventory.collectionErrors.count == 1)
         #expect(error?.code == "AccessDenied")
@@ -210,7 +210,7 @@ struct S3NormalizerTests {
     @Test("an encryption rule without a default algorithm is not default encryption")
     func ruleWithoutAlgorithm() {
         let inventory = S.normalize([S.listing("b"), S.document(.getBucketEncryption, bucket: "b", #"{"ServerSideEncryptionConfiguration": {"Rules": [{"BucketKeyEnabled": true}]}}"#)])
-        #expect(inventory.s3Bucket("b")?.encryption == BucketEncryption(enabled: false, bucketKeyEnabled: true))
+        #expect(inventory.s3Bucket("b")?.encryption == BucketEncryption(enabled: false) && inventory.s3Bucket("b")?.aws.bucketKeyEnabled == true)
     }
 
     @Test("the account block from s3control reaches every bucket of the account and neutralises a public ACL")
@@ -221,8 +221,8 @@ struct S3NormalizerTests {
             S.document(.getAccountPublicAccessBlock, #"{"PublicAccessBlockConfiguration": {"IgnorePublicAcls": true}}"#),
         ])
         let bucket = inventory.s3Bucket("b")
-        #expect(bucket?.accountPublicAccessBlock == PublicAccessBlockSettings(blockPublicAcls: false, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false))
+        #expect(bucket?.aws.accountPublicAccessBlock == PublicAccessBlockSettings(blockPublicAcls: false, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false))
         #expect(bucket?.public == false)
-        #expect(inventory.accounts.first?.publicAccessBlock?.ignorePublicAcls == true)
+        #expect(inventory.accounts.first?.aws.publicAccessBlock?.ignorePublicAcls == true)
     }
 }

@@ -10,15 +10,15 @@ enum ReportFixture {
     static let time = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
 
     static func catalog() throws -> PolicyCatalog {
-        try PolicyCatalog.load(paths: [TestPaths.policies().path]).get()
+        try PolicyCatalog.load(paths: [TestPaths.policies().path], model: ModelFixtures.model).get()
     }
 
     /// Every finding listed (passes too), as `posture scan --include-pass` builds it.
     static func report(_ inventory: Inventory = SyntheticInventory.make(count: 40), includePass: Bool = true) throws -> ScanReport {
         let catalog = try catalog()
-        let findings = PolicyEvaluator(policies: catalog.policies, now: time).evaluate(inventory)
+        let findings = PolicyEvaluator(policies: catalog.policies, model: ModelFixtures.model, now: time).evaluate(inventory)
         return ReportBuilder(includePass: includePass).build(
-            source: "snapshots/synthetic", provider: .aws, time: time, inventory: inventory, policies: catalog.policies,
+            source: "snapshots/synthetic", providers: [.aws], kinds: ModelFixtures.model.kinds.map(\.kind), time: time, inventory: inventory, policies: catalog.policies,
             findings: findings, responsibility: catalog.responsibility)
     }
 

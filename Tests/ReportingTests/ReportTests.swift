@@ -11,11 +11,11 @@ import Triage
 struct ReportTests {
     /// The bundled pack evaluated on a small synthetic inventory.
     private func report(_ inventory: Inventory, includePass: Bool = false) throws -> ScanReport {
-        let catalog = try PolicyCatalog.load(paths: [TestPaths.policies().path]).get()
+        let catalog = try PolicyCatalog.load(paths: [TestPaths.policies().path], model: ModelFixtures.model).get()
         let time = Date(timeIntervalSince1970: 1_767_225_600)
-        let findings = PolicyEvaluator(policies: catalog.policies, now: time).evaluate(inventory)
+        let findings = PolicyEvaluator(policies: catalog.policies, model: ModelFixtures.model, now: time).evaluate(inventory)
         return ReportBuilder(includePass: includePass).build(
-            source: "test", provider: .aws, time: time, inventory: inventory, policies: catalog.policies,
+            source: "test", providers: [.aws], kinds: ModelFixtures.model.kinds.map(\.kind), time: time, inventory: inventory, policies: catalog.policies,
             findings: findings, responsibility: catalog.responsibility)
     }
 
@@ -85,7 +85,7 @@ struct ReportTests {
     func exitCodes(_ testCase: ExitCase) throws {
         var report = try report(Inventory())
         report.findings = testCase.severities.map { severity in
-            let policy = try? PolicyCatalog.load(paths: [TestPaths.policies().path]).get().policies.first { $0.severity == severity }
+            let policy = try? PolicyCatalog.load(paths: [TestPaths.policies().path], model: ModelFixtures.model).get().policies.first { $0.severity == severity }
             return ReportedFinding(policy: PolicyReference(policy!), resource: ResourceReference(ModelFixtures.bucket),
                                    status: testCase.status, message: "m", fingerprint: "f")
         }
@@ -106,11 +106,11 @@ struct ReportTests {
 struct ChunkedJSONTests {
     @Test("the chunked writer gives the same bytes as one encoder over the whole report", arguments: [0, 1, 3, 3000])
     func sameBytes(resources: Int) throws {
-        let catalog = try PolicyCatalog.load(paths: [TestPaths.policies().path]).get()
+        let catalog = try PolicyCatalog.load(paths: [TestPaths.policies().path], model: ModelFixtures.model).get()
         let time = Date(timeIntervalSince1970: 1_767_225_600)
         let inventory = SyntheticInventory.make(count: resources)
-        let findings = PolicyEvaluator(policies: catalog.policies, now: time).evaluate(inventory)
-        let report = ReportBuilder().build(source: "test", provider: .aws, time: time, inventory: inventory,
+        let findings = PolicyEvaluator(policies: catalog.policies, model: ModelFixtures.model, now: time).evaluate(inventory)
+        let report = ReportBuilder().build(source: "test", providers: [.aws], kinds: ModelFixtures.model.kinds.map(\.kind), time: time, inventory: inventory,
                                            policies: catalog.policies, findings: findings, responsibility: catalog.responsibility)
         #expect(resources < 3000 || report.findings.count > JSONReport.chunkSize)
         #expect(try JSONReport.render(report) == JSONReport.renderWhole(report))

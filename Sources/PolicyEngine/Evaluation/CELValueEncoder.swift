@@ -114,7 +114,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder { encoder }
-    mutating func superEncoder(forKey _: Key) -> any Encoder { encoder }
+
+    /// An encoder for the value under `key` (resources encode their provider sections this way).
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        let child = Box()
+        set(child, for: key)
+        return TreeEncoder(codingPath: codingPath + [key], storage: child)
+    }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {

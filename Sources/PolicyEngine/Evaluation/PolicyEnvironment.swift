@@ -1,13 +1,17 @@
 import CEL
 import Model
 
-/// The CEL environment a policy's expressions are checked and run in.
+/// The CEL environments a policy's expressions are checked and run in, built from the model
+/// catalogue of the loaded providers.
 ///
-/// A policy on resource kind `bucket` sees the variable `bucket` (typed by the model's schema,
-/// so a misspelt field is a load error) and `now`, the scan time, as a timestamp.
-public enum PolicyEnvironment {
+/// A policy on resource kind `bucket` sees the variable `bucket` (typed by the catalogue's
+/// schema of the kind, its provider sections included, so a misspelt field is a load error)
+/// and `now`, the scan time, as a timestamp.
+public struct PolicyEnvironment: Sendable {
     /// The variable holding the scan time.
     public static let nowVariable = "now"
+    /// The name under which a policy's named values are used: `variables.paths`.
+    public static let variablesVariable = "variables"
 
     /// The library every policy may call: CEL's standard functions plus posture's domain functions.
     public static let library: FunctionLibrary = {
@@ -16,16 +20,23 @@ public enum PolicyEnvironment {
         return library
     }()
 
-    private static let environments: [ResourceKind: CELEnvironment] = Dictionary(
-        uniqueKeysWithValues: ResourceKind.allCases.map { kind in
-            (kind, CELEnvironment(
-                variables: [kind.rawValue: celType(of: .object(kind.schema)), nowVariable: .timestamp],
-                library: library))
+    public let model: ModelCatalog
+    private let environments: [ResourceKind: CELEnvironment]
+
+    public init(model: ModelCatalog) {
+        self.model = model
+        environments = Dictionary(uniqueKeysWithValues: model.kinds.compactMap { descriptor in
+            model.schema(descriptor.kind).map { schema in
+                (descriptor.kind, CELEnvironment(
+                    variables: [descriptor.kind.rawValue: Self.celType(of: .object(schema)), Self.nowVariable: .timestamp],
+                    library: Self.library))
+            }
         })
+    }
 
     /// The environment for policies on `kind`.
-    public static func environment(for kind: ResourceKind) -> CELEnvironment {
-        environments[kind] ?? CELEnvironment(library: library)
+    public func environment(for kind: ResourceKind) -> CELEnvironment {
+        environments[kind] ?? CELEnvironment(library: Self.library)
     }
 
     /// The CEL type of a model field type.

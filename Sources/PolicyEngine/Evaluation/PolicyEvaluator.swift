@@ -12,23 +12,43 @@ import Synchronization
 /// Requirements on a resource's own settings (`bucket.policy`) are checked per resource.
 public struct PolicyEvaluator: Sendable {
     public let policies: [Policy]
+    /// The kind list of the model the policies were loaded against.
+    public let kinds: [KindDescriptor]
     /// The scan time, bound to `now`.
     public let now: Date
 
-    public init(policies: [Policy], now: Date) {
+    public init(policies: [Policy], model: ModelCatalog, now: Date) {
         self.policies = policies
+        kinds = model.kinds
         self.now = now
+    }
+
+    /// The data sets each account's input held, by provider and account id.
+    typealias Coverage = [AccountKey: Set<String>]
+
+    /// An account as coverage knows it: ids are unique per provider, not across providers.
+    struct AccountKey: Hashable, Sendable {
+        let provider: ProviderID
+        let account: String
+    }
+
+    /// Plans one kind's work with its concrete type.
+    private struct Planner: KindVisitor {
+        let evaluator: PolicyEvaluator
+        let inventory: Inventory
+        let coverage: Coverage
+        func visit<R: Resource>(_ type: R.Type) -> KindWork? { evaluator.plan(inventory[type], coverage: coverage) }
     }
 
     /// Findings ordered by policy id, then resource id. Passes are included; reports filter them.
     public func evaluate(_ inventory: Inventory) -> [Finding] {
-        let coverage = Dictionary(inventory.accounts.map { ($0.account, Set($0.coverage)) }, uniquingKeysWith: { $0.union($1) })
-        // Kinds in the order their findings join a policy id's run (accounts first, keys last).
-        let planners: [@Sendable () -> KindWork?] = [
-            { plan(inventory.accounts, coverage: coverage) }, { plan(inventory.identities, coverage: coverage) },
-            { plan(inventory.buckets, coverage: coverage) }, { plan(inventory.trails, coverage: coverage) },
-            { plan(inventory.keys, coverage: coverage) },
-        ]
+        let coverage = Dictionary(inventory.accounts.map { (AccountKey(provider: $0.provider, account: $0.account), Set($0.coverage)) },
+                                  uniquingKeysWith: { $0.union($1) })
+        // Kinds in the order of the kind list, which is the order their findings join a policy
+        // id's run (accounts first, keys last).
+        let planners: [@Sendable () -> KindWork?] = kinds.map { descriptor in
+            { descriptor.accept(Planner(evaluator: self, inventory: inventory, coverage: coverage)) }
+        }
         // Kinds are sorted side by side, then all their chunks share one pool of cores:
         // one kind after another left a core idle at the end of each.
         let planned = Mutex([KindWork?](repeating: nil, count: planners.count))
@@ -63,7 +83,7 @@ public struct PolicyEvaluator: Sendable {
     }
 
     /// Sorts the resources of `R` and cuts them into chunks (nil when no policy or no resource).
-    private func plan<R: Resource>(_ unsorted: [R], coverage: [String: Set<String>]) -> KindWork? {
+    private func plan<R: Resource>(_ unsorted: [R], coverage: Coverage) -> KindWork? {
         let applicable = policies.filter { $0.resource == R.kind }.sorted { $0.id < $1.id }
         guard !applicable.isEmpty, !unsorted.isEmpty else { return nil }
         let resources = unsorted.sorted { $0.id < $1.id }
@@ -114,11 +134,11 @@ public struct PolicyEvaluator: Sendable {
 
     /// One *not assessed* finding per (policy, account) for policies on other kinds whose
     /// account-wide data the account lacks — whether or not it has resources of the kind.
-    private func reportUnassessable(_ inventory: Inventory, coverage: [String: Set<String>], into byPolicy: inout [String: [Finding]]) {
+    private func reportUnassessable(_ inventory: Inventory, coverage: Coverage, into byPolicy: inout [String: [Finding]]) {
         for policy in policies.sorted(by: { $0.id < $1.id }) where policy.resource != .account && !policy.requires.isEmpty {
             let reference = PolicyReference(policy)
             for account in inventory.accounts.sorted(by: { $0.id < $1.id }) where account.provider == policy.provider {
-                let missing = Self.missingAccountData(policy, available: coverage[account.account])
+                let missing = Self.missingAccountData(policy, available: coverage[AccountKey(provider: account.provider, account: account.account)])
                 guard !missing.isEmpty else { continue }
                 byPolicy[policy.id, default: []].append(Finding(
                     policy: reference, resource: ResourceReference(account), status: .notAssessed,
@@ -132,22 +152,22 @@ public struct PolicyEvaluator: Sendable {
     /// Policy-major so that the sequential read-out in `assemble` walks memory in order
     /// (reading a resource-major block policy by policy missed the cache on every finding).
     private func evaluateChunk<R: Resource>(
-        _ resources: ArraySlice<R>, _ applicable: [Policy], _ references: [PolicyReference], coverage: [String: Set<String>]
+        _ resources: ArraySlice<R>, _ applicable: [Policy], _ references: [PolicyReference], coverage: Coverage
     ) -> [Finding?] {
         var local = [Finding?](repeating: nil, count: resources.count * applicable.count)
-        var values = ResourceValues()
+        var conversion = CELConversion()
         // Variable names hashed once, not per resource.
         let resourceKey = FieldKey(R.kind.rawValue), nowKey = FieldKey(PolicyEnvironment.nowVariable)
         let nowValue = CELValue.timestamp(CELTimestamp(date: now))
         let needsSettings = applicable.contains { $0.requires.contains { $0.contains(".") } }
         // Resources come sorted by id, so runs share an account: look its coverage up once per run.
-        var account: String?
+        var account: AccountKey?
         var accountData: Set<String>?
         var blocked: [Bool] = []
-        var blockedByAccount: [String: [Bool]] = [:]
+        var blockedByAccount: [AccountKey: [Bool]] = [:]
         for index in resources.indices {
-            if resources[index].account != account {
-                let id = resources[index].account
+            if resources[index].account != account?.account || resources[index].provider != account?.provider {
+                let id = AccountKey(provider: resources[index].provider, account: resources[index].account)
                 account = id
                 accountData = coverage[id]
                 // Policies on other kinds than accounts are reported once per account when its data is missing.
@@ -159,14 +179,14 @@ public struct PolicyEvaluator: Sendable {
                 }
             }
             var bindings = CELMap.Fields(capacity: 2)
-            bindings.append(resourceKey, values.value(resources[index]))
+            bindings.append(resourceKey, resources[index].celValue(&conversion))
             bindings.append(nowKey, nowValue)
             let activation = Activation(bindings)
             let reference = ResourceReference(resources[index])
             var available = accountData
             if needsSettings {
                 // Resource-level requirements (`bucket.policy`) are met by what this resource's input held.
-                available = (available ?? []).union(resources[index].collectedSettings.map { "\(R.kind.rawValue).\($0)" })
+                available = (available ?? []).union(resources[index].collected.map { "\(R.kind.rawValue).\($0)" })
             }
             let provider = resources[index].provider
             for policyIndex in applicable.indices {

@@ -9,21 +9,27 @@ import Yams
 /// so a typo in an example cannot make a test pass by accident.
 struct ExampleConverter {
     let kind: ResourceKind
-    let provider: Provider
+    let provider: ProviderID
+    /// The kind's schema in the loaded model: core fields and provider sections.
+    let schema: ObjectSchema
 
-    /// The example as a resource value, with defaults for the fields every resource has.
+    /// The example as a resource value, with defaults for the fields every resource has and
+    /// the policy's provider section (a real resource of that provider always has one).
     func resource(_ node: Node, reader: inout NodeReader) -> CELValue? {
         guard case .mapping = node else {
             reader.error("type", "an example must be a mapping of \(kind.rawValue) fields, found \(reader.describe(node))", at: node)
             return nil
         }
-        guard case let .map(map)? = value(node, type: .object(kind.schema), path: kind.rawValue, reader: &reader) else { return nil }
+        guard case let .map(map)? = value(node, type: .object(schema), path: kind.rawValue, reader: &reader) else { return nil }
         var fields: [String: CELValue] = [
             "id": .string("example-\(kind.rawValue)"), "name": .string("example"),
             "provider": .string(provider.rawValue), "account": .string("123456789012"),
             "source": .map(CELMap(["kind": .string("file"), "location": .string("example")])),
         ]
         for entry in map.entries { if case let .string(key) = entry.key { fields[key] = entry.value } }
+        if fields[provider.rawValue] == nil, case let .object(section)? = schema.field(named: provider.rawValue)?.type {
+            fields[provider.rawValue] = Self.empty(section)
+        }
         return .map(CELMap(fields))
     }
 
@@ -38,15 +44,7 @@ struct ExampleConverter {
                     result[name] = converted
                 }
             }
-            // Lists and maps are never absent on a real resource (empty instead): examples may
-            // leave them out, as they leave out everything the policy does not read.
-            for field in schema.fields where !field.optional && result[field.name] == nil {
-                switch field.type {
-                case .list: result[field.name] = .list([])
-                case .map: result[field.name] = .map(CELMap([:]))
-                default: break
-                }
-            }
+            Self.fillEmpty(&result, schema)
             return .map(CELMap(result))
         case let .list(element):
             guard case let .sequence(sequence) = node else {
@@ -93,6 +91,25 @@ struct ExampleConverter {
             reader.error("type", "\(path) must be a \(type.displayName), found '\(text)'", at: node)
         }
         return converted
+    }
+
+    /// Lists and maps are never absent on a real resource (empty instead): examples may leave
+    /// them out, as they leave out everything the policy does not read.
+    private static func fillEmpty(_ result: inout [String: CELValue], _ schema: ObjectSchema) {
+        for field in schema.fields where !field.optional && result[field.name] == nil {
+            switch field.type {
+            case .list: result[field.name] = .list([])
+            case .map: result[field.name] = .map(CELMap([:]))
+            default: break
+            }
+        }
+    }
+
+    /// A record the example does not mention: its lists and maps empty, nothing else known.
+    static func empty(_ schema: ObjectSchema) -> CELValue {
+        var result: [String: CELValue] = [:]
+        fillEmpty(&result, schema)
+        return .map(CELMap(result))
     }
 
     private func isNull(_ node: Node) -> Bool {

@@ -14,13 +14,15 @@ public final class Policy: Sendable {
     public let description: String?
     public let severity: Severity
     public let resource: ResourceKind
-    public let provider: Provider
+    public let provider: ProviderID
     /// A domain id from the responsibility map.
     public let responsibility: String
     /// Framework id with version (e.g. `cis-aws-foundations-5.0`) → control ids.
     public let frameworks: [String: [String]]
     /// Data sets the policy needs (e.g. `credential-report`; `a|b` means either); without them it is not assessed.
     public let requires: [String]
+    /// Named values the violation and message use as `variables.NAME`, in order.
+    public let variables: [PolicyVariable]
     /// True means the resource violates the policy.
     public let violation: CompiledExpression
     public let message: MessageTemplate
@@ -33,8 +35,8 @@ public final class Policy: Sendable {
     let requirements: [[String]]
 
     init(
-        id: String, title: String, description: String?, severity: Severity, resource: ResourceKind, provider: Provider,
-        responsibility: String, frameworks: [String: [String]], requires: [String], violation: CompiledExpression,
+        id: String, title: String, description: String?, severity: Severity, resource: ResourceKind, provider: ProviderID,
+        responsibility: String, frameworks: [String: [String]], requires: [String], variables: [PolicyVariable], violation: CompiledExpression,
         message: MessageTemplate, remediation: String?, references: [String], examples: PolicyExamples, location: SourceLocation
     ) {
         self.id = id
@@ -46,6 +48,7 @@ public final class Policy: Sendable {
         self.responsibility = responsibility
         self.frameworks = frameworks
         self.requires = requires
+        self.variables = variables
         self.violation = violation
         self.message = message
         self.remediation = remediation
@@ -63,12 +66,30 @@ public struct CompiledExpression: Sendable {
     public let location: SourceLocation
 }
 
-/// The `examples` of a policy: resources that must fail it and resources that must pass it.
+/// A named value of a policy (`variables: {paths: "iam.permittedCombinations(…)"}`), used in its
+/// violation and message as `variables.paths`.
+public struct PolicyVariable: Sendable {
+    public let name: String
+    public let source: String
+    public let location: SourceLocation
+}
+
+/// The `examples` of a policy: resources that must fail it, resources that must pass it, and
+/// inputs lacking data it needs, on which it must be *not assessed*. SwiftLint's triggering and
+/// non-triggering examples, for policies: one generic test runs them all.
 public struct PolicyExamples: Sendable {
     /// The scan time the examples assume (`examples.now`, default 2025-01-01T00:00:00Z).
     public let now: Date
     public let fail: [PolicyExample]
     public let pass: [PolicyExample]
+    public let notAssessed: [PolicyExample]
+
+    public init(now: Date, fail: [PolicyExample], pass: [PolicyExample], notAssessed: [PolicyExample] = []) {
+        self.now = now
+        self.fail = fail
+        self.pass = pass
+        self.notAssessed = notAssessed
+    }
 
     public static let defaultNow = Date(timeIntervalSince1970: 1_735_689_600) // 2025-01-01T00:00:00Z
 }
@@ -77,4 +98,16 @@ public struct PolicyExamples: Sendable {
 public struct PolicyExample: Sendable {
     public let value: CELValue
     public let location: SourceLocation
+    /// The message a `fail` example must render, when it says.
+    public let message: String?
+    /// The data sets (or resource settings, `bucket.policy`) the input lacks: a `notAssessed`
+    /// example names what is missing; the others assume every data set is present.
+    public let missing: [String]
+
+    public init(value: CELValue, location: SourceLocation, message: String? = nil, missing: [String] = []) {
+        self.value = value
+        self.location = location
+        self.message = message
+        self.missing = missing
+    }
 }

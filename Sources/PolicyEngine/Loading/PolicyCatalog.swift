@@ -4,6 +4,8 @@ import SourceText
 /// A loaded policy pack: its policies and the responsibility map they refer to.
 public struct PolicyCatalog: Sendable {
     public let policies: [Policy]
+    /// The model the policies were checked against.
+    public let model: ModelCatalog
     public let responsibility: ResponsibilityMap
     public let files: [String]
     /// Warnings (never errors: a catalog with errors does not load).
@@ -12,9 +14,10 @@ public struct PolicyCatalog: Sendable {
     public func policy(id: String) -> Policy? { policies.first { $0.id == id } }
 
     /// Loads the responsibility map that goes with `paths` (see `PolicyLocator`) and every
-    /// policy under `paths` — the built-in pack when `paths` is empty. Fails with every
-    /// problem found, in file order.
-    public static func load(paths: [String]) -> Result<PolicyCatalog, DiagnosticList> {
+    /// policy under `paths` — the built-in pack when `paths` is empty — checked against `model`
+    /// (the loaded providers' kinds, sections and data sets). Fails with every problem found,
+    /// in file order.
+    public static func load(paths: [String], model: ModelCatalog) -> Result<PolicyCatalog, DiagnosticList> {
         var roots = paths
         if roots.isEmpty {
             guard let builtIn = PolicyLocator.builtInPolicies() else {
@@ -35,8 +38,9 @@ public struct PolicyCatalog: Sendable {
         case let .success(map): responsibility = map
         case let .failure(diagnostics): return .failure(diagnostics)
         }
-        let result = PolicyLoader(responsibility: responsibility).load(paths: roots)
+        let result = PolicyLoader(responsibility: responsibility, model: model).load(paths: roots)
         if result.diagnostics.errorCount > 0 { return .failure(result.diagnostics) }
-        return .success(PolicyCatalog(policies: result.policies, responsibility: responsibility, files: result.files, diagnostics: result.diagnostics))
+        return .success(PolicyCatalog(policies: result.policies, model: model, responsibility: responsibility, files: result.files,
+                                      diagnostics: result.diagnostics))
     }
 }

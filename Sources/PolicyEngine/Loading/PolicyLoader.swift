@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import SourceText
 import Synchronization
 import Yams
@@ -18,9 +19,12 @@ public struct PolicyLoader: Sendable {
     public static let responsibilityFileName = "responsibility.yaml"
 
     public let responsibility: ResponsibilityMap
+    /// The environments of the loaded model: what expressions are checked against.
+    public let environment: PolicyEnvironment
 
-    public init(responsibility: ResponsibilityMap) {
+    public init(responsibility: ResponsibilityMap, model: ModelCatalog) {
         self.responsibility = responsibility
+        environment = PolicyEnvironment(model: model)
     }
 
     /// Loads every policy file under `paths` (files, or folders searched recursively for
@@ -55,7 +59,7 @@ public struct PolicyLoader: Sendable {
             return ([], [file.diagnostic("empty", "file holds no policy", at: file.location(line: 1, column: 1))])
         }
         var reader = NodeReader(file: file)
-        let parser = PolicyParser(responsibility: responsibility)
+        let parser = PolicyParser(responsibility: responsibility, environment: environment)
         var policies: [Policy] = []
         for document in documents {
             if case let .sequence(items) = document {

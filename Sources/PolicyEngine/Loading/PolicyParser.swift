@@ -9,11 +9,13 @@ import Yams
 struct PolicyParser {
     static let keys = [
         "id", "title", "description", "severity", "resource", "provider", "responsibility", "frameworks",
-        "requires", "violation", "message", "remediation", "references", "examples",
+        "requires", "variables", "violation", "message", "remediation", "references", "examples",
     ]
     static let requiredKeys = ["id", "title", "severity", "resource", "provider", "responsibility", "violation", "message"]
 
     let responsibility: ResponsibilityMap
+    let environment: PolicyEnvironment
+    var model: ModelCatalog { environment.model }
 
     func parse(_ node: Node, reader: inout NodeReader) -> Policy? {
         reader.suggestedKeys = []
@@ -25,25 +27,28 @@ struct PolicyParser {
         let id = fields["id"].flatMap { identifier($0.value, reader: &reader) }
         let title = fields["title"].flatMap { reader.nonEmptyString($0.value, what: "title") }
         let severity = fields["severity"].flatMap { enumValue($0.value, Severity.self, what: "severity", reader: &reader) }
-        let kind = fields["resource"].flatMap { enumValue($0.value, ResourceKind.self, what: "resource", reader: &reader) }
-        let provider = fields["provider"].flatMap { enumValue($0.value, Provider.self, what: "provider", reader: &reader) }
+        let provider = fields["provider"].flatMap { choice($0.value, model.providers, what: "provider", reader: &reader) }
+        let kind = fields["resource"].flatMap { node in
+            choice(node.value, provider.map(model.kinds(for:)) ?? model.kinds.map(\.kind), what: "resource", reader: &reader)
+        }
         let domain = fields["responsibility"].flatMap { responsibilityDomain($0.value, reader: &reader) }
         let frameworks = fields["frameworks"].map { frameworkMap($0.value, reader: &reader) } ?? [:]
-        let requires = fields["requires"].map { dataSets($0.value, reader: &reader) } ?? []
+        let requires = fields["requires"].map { dataSets($0.value, provider: provider, reader: &reader) } ?? []
         let references = fields["references"].flatMap { reader.stringList($0.value, what: "references") } ?? []
         let remediation = fields["remediation"].flatMap { reader.nonEmptyString($0.value, what: "remediation") }
         let description = fields["description"].flatMap { reader.string($0.value, what: "description") }
 
         guard let kind else { return nil }
-        let compiler = ExpressionCompiler(kind: kind)
+        var compiler = ExpressionCompiler(kind: kind, environment: environment.environment(for: kind))
+        let variables = fields["variables"].map { defineVariables($0.value, compiler: &compiler, reader: &reader) } ?? []
         let violation = fields["violation"].flatMap { compileViolation($0.value, compiler: compiler, reader: &reader) }
         let message = fields["message"].flatMap { compileMessage($0.value, compiler: compiler, reader: &reader) }
-        let examples = examples(fields["examples"]?.value, kind: kind, provider: provider ?? .aws, reader: &reader)
+        let examples = examples(fields["examples"]?.value, kind: kind, provider: provider ?? model.providers.first ?? "aws", reader: &reader)
 
-        guard let id, let title, let severity, let provider, let domain, let violation, let message, let examples else { return nil }
+        guard let id, let title, let severity, let provider, let domain, let violation, let message, let examples, let variables else { return nil }
         return Policy(
             id: id, title: title, description: description, severity: severity, resource: kind, provider: provider,
-            responsibility: domain, frameworks: frameworks, requires: requires, violation: violation, message: message,
+            responsibility: domain, frameworks: frameworks, requires: requires, variables: variables, violation: violation, message: message,
             remediation: remediation, references: references, examples: examples, location: reader.file.location(of: node))
     }
 
@@ -55,6 +60,16 @@ struct PolicyParser {
             return nil
         }
         return id
+    }
+
+    /// One of `choices` (a provider, a resource kind), with a suggestion for a near miss.
+    private func choice<T: RawRepresentable>(_ node: Node, _ choices: [T], what: String, reader: inout NodeReader) -> T? where T.RawValue == String {
+        guard let text = reader.string(node, what: what) else { return nil }
+        if let value = choices.first(where: { $0.rawValue == text }) { return value }
+        let names = choices.map(\.rawValue)
+        let notes = Suggestion.closest(to: text, in: names).map { ["did you mean '\($0)'?"] } ?? []
+        reader.error("invalid-value", "\(what) must be one of \(names.joined(separator: ", ")), not '\(text)'", at: node, notes: notes)
+        return nil
     }
 
     private func enumValue<T: RawRepresentable & CaseIterable>(
@@ -86,11 +101,16 @@ struct PolicyParser {
         return result
     }
 
-    /// Data set names; an entry may list alternatives with `|` (`credential-report|account-summary`:
-    /// either will do). `bucket.<setting>` requires the bucket's own input to hold that setting.
-    private func dataSets(_ node: Node, reader: inout NodeReader) -> [String] {
+    /// Data set names of the policy's provider; an entry may list alternatives with `|`
+    /// (`credential-report|account-summary`: either will do). `bucket.<setting>` requires the
+    /// bucket's own input to hold that setting.
+    private func dataSets(_ node: Node, provider: ProviderID?, reader: inout NodeReader) -> [String] {
         guard let entries = reader.stringList(node, what: "requires") else { return [] }
-        let known = DataSet.allCases.map(\.rawValue) + Bucket.settings.map { "bucket.\($0)" }
+        guard let provider else { return [] }
+        let settings = model.kinds.flatMap { descriptor in
+            model.settings(of: provider, on: descriptor.kind).map { "\(descriptor.kind.rawValue).\($0)" }
+        }
+        let known = model.dataSets(of: provider).map(\.rawValue) + settings
         var valid: [String] = []
         for entry in entries {
             let alternatives = entry.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -29,13 +29,13 @@ public struct ResponsibilityMap: Sendable {
     public static let serviceModels = ["iaas", "paas", "saas"]
 
     public let domains: [Domain]
-    public let providers: [Provider: ProviderModel]
+    public let providers: [ProviderID: ProviderModel]
 
     public func domain(_ id: String) -> Domain? { domains.first { $0.id == id } }
 
     /// Domains the customer owns or shares under any service model of `provider`:
     /// the ones a scanner of the customer's configuration should cover.
-    public func customerDomains(for provider: Provider) -> [Domain] {
+    public func customerDomains(for provider: ProviderID) -> [Domain] {
         guard let model = providers[provider] else { return [] }
         return domains.filter { domain in
             model.models.values.contains { ($0[domain.id]?.owner ?? .provider) != .provider }
@@ -43,7 +43,7 @@ public struct ResponsibilityMap: Sendable {
     }
 
     /// The party that owns `domain` for `provider` under `serviceModel` (default IaaS).
-    public func owner(of domain: String, provider: Provider, serviceModel: String = "iaas") -> Party? {
+    public func owner(of domain: String, provider: ProviderID, serviceModel: String = "iaas") -> Party? {
         providers[provider]?.models[serviceModel]?[domain]?.owner
     }
 }

@@ -32,10 +32,10 @@ private enum ResponsibilityMapParser {
         }
         let domains = parseDomains(domainsNode, reader: &reader)
         let ids = domains.map(\.id)
-        guard let providerEntries = reader.entries(of: providersNode, what: "providers", allowed: Provider.allCases.map(\.rawValue)) else { return nil }
-        var providers: [Provider: ResponsibilityMap.ProviderModel] = [:]
+        guard let providerEntries = reader.entries(of: providersNode, what: "providers", allowed: []) else { return nil }
+        var providers: [ProviderID: ResponsibilityMap.ProviderModel] = [:]
         for (name, entry) in providerEntries.sorted(by: { $0.key < $1.key }) {
-            guard let provider = Provider(rawValue: name) else { continue }
+            let provider = ProviderID(name)
             if let model = parseProvider(entry.value, name: name, domainIDs: ids, reader: &reader) { providers[provider] = model }
         }
         return ResponsibilityMap(domains: domains, providers: providers)

@@ -4,21 +4,24 @@ import Model
 /// The model's schema as policy authors see it (`posture policies schema [KIND]`).
 public enum SchemaListing {
     /// Every field of `kinds`, nested records indented under their field.
-    public static func text(_ kinds: [ResourceKind]) -> String {
+    public static func text(_ kinds: [ResourceKind], model: ModelCatalog) -> String {
         var lines: [String] = []
         for kind in kinds {
+            guard let schema = model.schema(kind) else { continue }
             lines.append("\(kind.rawValue)  (variable '\(kind.rawValue)' in policies with resource: \(kind.rawValue))")
-            appendFields(of: kind.schema, indent: 1, into: &lines)
+            appendFields(of: schema, indent: 1, into: &lines)
             lines.append("")
         }
-        lines.append("Optional fields (?) may be absent: test them with has(), e.g. has(bucket.encryption).")
+        lines.append("Optional fields (?) may be absent: test them with has(), e.g. has(bucket.encryption). A provider's section (bucket.aws) is present on that provider's resources.")
         lines.append("'now' is the scan time (a timestamp) in every policy.")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Machine-readable form: kind → field → {type, optional, summary, fields?}.
-    public static func json(_ kinds: [ResourceKind]) -> String {
-        let value = CELValue.map(CELMap(Dictionary(uniqueKeysWithValues: kinds.map { ($0.rawValue, objectValue($0.schema)) })))
+    public static func json(_ kinds: [ResourceKind], model: ModelCatalog) -> String {
+        let value = CELValue.map(CELMap(Dictionary(uniqueKeysWithValues: kinds.compactMap { kind in
+            model.schema(kind).map { (kind.rawValue, objectValue($0)) }
+        })))
         return CELValueFormatter.json(value, pretty: true) + "\n"
     }
 

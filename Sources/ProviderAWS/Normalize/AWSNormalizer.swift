@@ -15,28 +15,24 @@ public enum AWSNormalizer {
         inventory.trails = audit.trails
         inventory.keys = audit.keys
         inventory.accounts = accounts(from: context)
-        // Every bucket sees its account's public access block.
-        let blocks = Dictionary(inventory.accounts.compactMap { account in account.publicAccessBlock.map { (account.account, $0) } },
+        // Every bucket sees its account's public access block, and who manages its key.
+        let blocks = Dictionary(inventory.accounts.compactMap { account in account.aws.publicAccessBlock.map { (account.account, $0) } },
                                 uniquingKeysWith: { first, _ in first })
-        for index in inventory.buckets.indices where inventory.buckets[index].accountPublicAccessBlock == nil {
-            inventory.buckets[index].accountPublicAccessBlock = blocks[inventory.buckets[index].account]
+        let keyManagers = KeyManagers(inventory.keys)
+        for index in inventory.buckets.indices {
+            if inventory.buckets[index].aws.accountPublicAccessBlock == nil {
+                inventory.buckets[index].aws.accountPublicAccessBlock = blocks[inventory.buckets[index].account]
+            }
+            if let encryption = inventory.buckets[index].encryption, encryption.enabled {
+                inventory.buckets[index].encryption?.keyManager = keyManagers.manager(of: encryption)
+            }
         }
         inventory.collectionErrors = snapshot.problems.map { problem in
             CollectionError(source: problem.source, region: problem.region, dataSet: problem.call?.dataSet, code: problem.code, message: problem.message)
         } + context.errors
         inventory.ignoredFiles = snapshot.ignored
-        if snapshot.origin != .file { relabel(&inventory, as: snapshot.origin) }
+        if snapshot.origin != .file { inventory.relabelSources(as: snapshot.origin) }
         return inventory
-    }
-
-    /// Marks every resource as read from the API rather than a file (a live collection); the
-    /// normalizer's steps name sources the same way for both.
-    private static func relabel(_ inventory: inout Inventory, as kind: ResourceSource.Kind) {
-        for index in inventory.accounts.indices { inventory.accounts[index].source.kind = kind }
-        for index in inventory.identities.indices { inventory.identities[index].source.kind = kind }
-        for index in inventory.buckets.indices { inventory.buckets[index].source.kind = kind }
-        for index in inventory.trails.indices { inventory.trails[index].source.kind = kind }
-        for index in inventory.keys.indices { inventory.keys[index].source.kind = kind }
     }
 
     /// One `Account` per account id met, with the facts every domain contributed.
@@ -44,16 +40,40 @@ public enum AWSNormalizer {
         context.accounts.keys.sorted().map { id in
             let facts = context.accounts[id] ?? AccountFacts()
             let regions = facts.regions.union(context.snapshot.manifestRegions)
+            let aws = AWSAccount(
+                rootHardwareMFA: facts.rootHardwareMFA, rootAccessKeys: facts.rootAccessKeys, rootLastUsed: facts.rootLastUsed,
+                rootPasswordEnabled: facts.rootPasswordEnabled, publicAccessBlock: facts.publicAccessBlock,
+                configRecorders: facts.configRecorders, accessAnalyzers: facts.accessAnalyzers,
+                serverCertificates: facts.serverCertificates, supportAccess: facts.supportAccess.sorted())
             return Account(
                 id: "arn:aws:iam::\(id):root", name: id, provider: .aws, account: id,
                 source: ResourceSource(kind: .file, location: facts.source ?? "snapshot"),
-                rootMFA: facts.rootMFA ?? .unknown, rootHardwareMFA: facts.rootHardwareMFA, rootAccessKeys: facts.rootAccessKeys,
-                rootLastUsed: facts.rootLastUsed, passwordPolicy: facts.passwordPolicy, publicAccessBlock: facts.publicAccessBlock,
-                regions: regions.sorted(), configRecorders: facts.configRecorders, accessAnalyzers: facts.accessAnalyzers,
-                rootPasswordEnabled: facts.rootPasswordEnabled, serverCertificates: facts.serverCertificates,
-                supportAccess: facts.supportAccess.sorted(), multiRegionTrails: facts.multiRegionTrails?.sorted(),
-                coverage: facts.coverage.sorted())
+                rootMFA: facts.rootMFA ?? .unknown, passwordPolicy: facts.passwordPolicy, regions: regions.sorted(),
+                multiRegionTrails: facts.multiRegionTrails?.sorted(), coverage: facts.coverage.sorted(), sections: aws.asSections)
         }
+    }
+}
+
+/// Who manages the key of a bucket's default encryption: S3's own (SSE-S3, or SSE-KMS with the
+/// `aws/s3` key) is the provider's; a KMS key the input lists says itself; any other key is
+/// unknown, not assumed to be the customer's.
+struct KeyManagers {
+    private var byKey: [String: EncryptionKey.Manager] = [:]
+
+    init(_ keys: [EncryptionKey]) {
+        for key in keys {
+            byKey[key.id] = key.manager
+            byKey[key.name] = key.manager
+        }
+    }
+
+    func manager(of encryption: BucketEncryption) -> EncryptionKey.Manager? {
+        guard let algorithm = encryption.algorithm else { return nil }
+        if algorithm == "AES256" { return .provider }
+        guard algorithm.hasPrefix("aws:kms") else { return nil }
+        guard let key = encryption.key, !key.isEmpty else { return .provider }
+        if key == "alias/aws/s3" || key.hasSuffix(":alias/aws/s3") { return .provider }
+        return byKey[key] ?? AuditNormalizer.keyId(inARN: key).flatMap { byKey[$0] }
     }
 }
 

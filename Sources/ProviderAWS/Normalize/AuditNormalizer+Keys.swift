@@ -84,7 +84,7 @@ extension AuditNormalizer {
         return EncryptionKey(
             id: arn ?? "arn:aws:kms:\(region ?? "unknown"):\(account):key/\(facts.id)", name: facts.id, provider: .aws,
             account: account, region: region, source: source(facts.document),
-            manager: manager == "AWS" ? "provider" : "customer", state: metadata.keyState, spec: spec,
+            manager: manager == "AWS" ? .provider : .customer, state: metadata.keyState, spec: spec,
             rotationEnabled: rotationApplies(metadata) ? facts.rotation : nil, created: metadata.creationDate)
     }
 

@@ -103,10 +103,10 @@ extension AuditNormalizer {
         let bucketLogging = raw.s3BucketName.flatMap { name in buckets.first { $0.name == name } }.flatMap { $0.logging?.enabled }
         return Trail(
             id: listed.arn, name: listed.name, provider: .aws, account: listed.account, region: listed.homeRegion ?? listed.listedIn,
-            source: source(listed.document), multiRegion: raw.isMultiRegionTrail ?? false, organization: raw.isOrganizationTrail ?? false,
-            logging: logging, logFileValidation: raw.logFileValidationEnabled ?? false, kmsKey: nonEmpty(raw.kmsKeyId),
-            cloudWatchLogsGroup: nonEmpty(raw.cloudWatchLogsLogGroupArn), bucket: nonEmpty(raw.s3BucketName), events: events,
-            bucketAccessLogging: bucketLogging)
+            source: source(listed.document), enabled: logging, allRegions: raw.isMultiRegionTrail ?? false,
+            organization: raw.isOrganizationTrail ?? false, integrity: raw.logFileValidationEnabled ?? false,
+            encryptionKey: nonEmpty(raw.kmsKeyId), bucket: nonEmpty(raw.s3BucketName), events: events, bucketAccessLogging: bucketLogging,
+            sections: AWSTrail(cloudWatchLogsGroup: nonEmpty(raw.cloudWatchLogsLogGroupArn)).asSections)
     }
 
     /// CIS 3.1's account fact: trails that are multi-region, logging, and record management read
@@ -114,7 +114,7 @@ extension AuditNormalizer {
     /// logs every member account). Empty, not nil, once CloudTrail data was read.
     static func setMultiRegionTrails(_ context: inout NormalizationContext, trails: [Trail], observer: String) {
         let qualifying = trails.filter { trail in
-            trail.multiRegion && trail.logging == true && trail.events?.managementRead == true && trail.events?.managementWrite == true
+            trail.allRegions && trail.enabled == true && trail.events?.managementRead == true && trail.events?.managementWrite == true
         }
         for account in Set(trails.map(\.account)).union([observer]) {
             let names = qualifying.filter { $0.account == account || ($0.organization && account == observer) }.map(\.name)

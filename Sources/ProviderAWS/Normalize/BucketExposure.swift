@@ -25,13 +25,13 @@ public enum BucketExposure {
     /// Everything the verdict depends on; nil means unknown (not collected, or no such setting).
     public struct Input: Sendable {
         public var policy: PolicyDocument?
-        public var acl: [Grant]
+        public var acl: [ACLGrant]
         public var bucketBlock: PublicAccessBlockSettings?
         public var accountBlock: PublicAccessBlockSettings?
         /// `PolicyStatus.IsPublic` from `get-bucket-policy-status`, where present.
         public var policyStatusIsPublic: Bool?
 
-        public init(policy: PolicyDocument? = nil, acl: [Grant] = [], bucketBlock: PublicAccessBlockSettings? = nil,
+        public init(policy: PolicyDocument? = nil, acl: [ACLGrant] = [], bucketBlock: PublicAccessBlockSettings? = nil,
                     accountBlock: PublicAccessBlockSettings? = nil, policyStatusIsPublic: Bool? = nil) {
             self.policy = policy
             self.acl = acl
@@ -157,7 +157,7 @@ public enum BucketExposure {
     static let authenticatedUsers = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
 
     /// One reason per grant to AllUsers or AuthenticatedUsers.
-    static func aclReasons(_ acl: [Grant]) -> [String] {
+    static func aclReasons(_ acl: [ACLGrant]) -> [String] {
         acl.compactMap { grant in
             guard grant.granteeType == "Group" else { return nil }
             let who: String

@@ -23,7 +23,7 @@ enum EventSelectorCoverage {
 
     static func trailEvents(management: Access, s3Data: Access) -> TrailEvents {
         TrailEvents(managementRead: management.contains(.read), managementWrite: management.contains(.write),
-                    s3DataRead: s3Data.contains(.read), s3DataWrite: s3Data.contains(.write))
+                    dataRead: s3Data.contains(.read), dataWrite: s3Data.contains(.write))
     }
 
     // MARK: Classic selectors

@@ -63,7 +63,8 @@ extension IAMNormalizer {
     private static func applyUser(_ row: CredentialReport.Row, account: String, document: SnapshotDocument, run: inout Run) {
         let position = run.position(of: row.arn) ?? run.add(Identity(
             id: row.arn, name: row.user, provider: .aws, account: account,
-            source: ResourceSource(kind: .file, location: document.source), kind: .user, path: path(inUserARN: row.arn)))
+            source: ResourceSource(kind: .file, location: document.source), kind: .user,
+            sections: AWSIdentity(path: path(inUserARN: row.arn)).asSections))
         apply(row, to: &run.identities[position])
     }
 

@@ -46,7 +46,7 @@ extension IAMNormalizer {
                 if let problem = trust.problem {
                     reportPolicyProblem("trust policy of role \(name): \(problem)", entry, context: &context, run: &run)
                 }
-                role.trust = trust.document.map { run.interner.intern($0) }
+                role.aws.trust = trust.document.map { run.interner.intern($0) }
             }
             role.tags = tags(entry.detail.Tags)
             role.lastActivity = entry.detail.RoleLastUsed?.LastUsedDate
@@ -56,9 +56,10 @@ extension IAMNormalizer {
 
     private static func identity<Detail>(_ entry: AuthorizationDetails.Entry<Detail>, kind: Identity.Kind, name: String,
                                          path: String?, created: Date?, policies: [AttachedPolicy]) -> Identity {
-        Identity(id: entry.arn, name: name, provider: .aws, account: entry.account,
-                 source: ResourceSource(kind: .file, location: entry.document.source), kind: kind,
-                 path: path, created: created, policies: policies)
+        var identity = Identity(id: entry.arn, name: name, provider: .aws, account: entry.account,
+                                source: ResourceSource(kind: .file, location: entry.document.source), kind: kind, created: created)
+        identity.aws = AWSIdentity(path: path, policies: policies)
+        return identity
     }
 
     /// The managed policies (resolved to their default version) and inline policies of one

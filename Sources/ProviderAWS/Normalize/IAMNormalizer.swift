@@ -24,6 +24,9 @@ enum IAMNormalizer {
         applyCallerIdentities(&context)
         run.coverage.apply(to: &context)
         deriveRootHardwareMFA(&context, run: run)
+        for index in run.identities.indices {
+            run.identities[index].grants = AccessGrants.of(identity: run.identities[index].id, policies: run.identities[index].aws.policies)
+        }
         return run.identities
     }
 }

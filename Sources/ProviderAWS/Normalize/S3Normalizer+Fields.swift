@@ -23,19 +23,18 @@ struct S3BucketFields {
     }
 
     /// Enabled when a rule names a default algorithm; `ServerSideEncryptionConfigurationNotFoundError`
-    /// (or rules without one) is "not enabled".
-    func encryption(_ document: SnapshotDocument, _ context: inout NormalizationContext) -> BucketEncryption? {
+    /// (or rules without one) is "not enabled". The S3 Bucket Key switch goes to the AWS section.
+    func encryption(_ document: SnapshotDocument, _ context: inout NormalizationContext) -> (BucketEncryption, bucketKey: Bool?)? {
         switch read(document, S3Raw.Encryption.self, &context) {
         case .failed: return nil
-        case .absent: return BucketEncryption(enabled: false)
+        case .absent: return (BucketEncryption(enabled: false), nil)
         case let .value(answer):
             let rules = answer.ServerSideEncryptionConfiguration?.Rules ?? []
             guard let rule = rules.first(where: { $0.ApplyServerSideEncryptionByDefault?.SSEAlgorithm != nil }),
                   let byDefault = rule.ApplyServerSideEncryptionByDefault else {
-                return BucketEncryption(enabled: false, bucketKeyEnabled: rules.first?.BucketKeyEnabled)
+                return (BucketEncryption(enabled: false), rules.first?.BucketKeyEnabled)
             }
-            return BucketEncryption(enabled: true, algorithm: byDefault.SSEAlgorithm, key: byDefault.KMSMasterKeyID,
-                                    bucketKeyEnabled: rule.BucketKeyEnabled)
+            return (BucketEncryption(enabled: true, algorithm: byDefault.SSEAlgorithm, key: byDefault.KMSMasterKeyID), rule.BucketKeyEnabled)
         }
     }
 
@@ -68,7 +67,7 @@ struct S3BucketFields {
     }
 
     /// Grants as `(type, grantee, permission)`; the grantee is the group URI, e-mail or canonical id.
-    func acl(_ document: SnapshotDocument, _ context: inout NormalizationContext) -> [Grant]? {
+    func acl(_ document: SnapshotDocument, _ context: inout NormalizationContext) -> [ACLGrant]? {
         guard case let .value(answer) = read(document, S3Raw.Acl.self, &context) else { return nil }
         return (answer.Grants ?? []).map { grant in
             let grantee = grant.Grantee
@@ -79,7 +78,7 @@ struct S3BucketFields {
             case "AmazonCustomerByEmail": grantee?.EmailAddress
             default: grantee?.ID
             }
-            return Grant(granteeType: type, grantee: identity ?? grantee?.URI ?? grantee?.ID ?? "", permission: grant.Permission ?? "")
+            return ACLGrant(granteeType: type, grantee: identity ?? grantee?.URI ?? grantee?.ID ?? "", permission: grant.Permission ?? "")
         }
     }
 
@@ -90,8 +89,9 @@ struct S3BucketFields {
         return BucketLogging(enabled: true, targetBucket: enabled.TargetBucket, targetPrefix: enabled.TargetPrefix)
     }
 
-    /// `{}` is "never enabled" (disabled); `Status` Enabled or Suspended; `MFADelete` Enabled.
-    func versioning(_ document: SnapshotDocument, _ context: inout NormalizationContext) -> BucketVersioning? {
+    /// `{}` is "never enabled" (disabled); `Status` Enabled or Suspended; `MFADelete` Enabled
+    /// (for the AWS section).
+    func versioning(_ document: SnapshotDocument, _ context: inout NormalizationContext) -> (BucketVersioning, mfaDelete: Bool)? {
         guard case let .value(answer) = read(document, S3Raw.Versioning.self, &context) else { return nil }
         let status: BucketVersioning.Status
         switch answer.Status {
@@ -102,7 +102,7 @@ struct S3BucketFields {
             fail(document, "$.Status: expected Enabled or Suspended, found '\(other)'", &context)
             return nil
         }
-        return BucketVersioning(status: status, mfaDelete: answer.MFADelete == "Enabled")
+        return (BucketVersioning(status: status), answer.MFADelete == "Enabled")
     }
 
     /// `NoSuchTagSet` is no tags.

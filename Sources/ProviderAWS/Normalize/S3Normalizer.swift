@@ -84,20 +84,31 @@ enum S3Normalizer {
             apply(document)
             if context.errors.count == errorsBefore { bucket.collected.append(name) }
         }
-        read(.getBucketEncryption, "encryption") { bucket.encryption = fields.encryption($0, &context) }
-        read(.getPublicAccessBlock, "publicAccessBlock") { bucket.publicAccessBlock = fields.publicAccessBlock($0, &context) }
-        read(.getBucketPolicy, "policy") { bucket.policy = fields.policy($0, &context) }
-        read(.getBucketAcl, "acl") { bucket.acl = fields.acl($0, &context) ?? [] }
+        var aws = AWSBucket()
+        read(.getBucketEncryption, "encryption") { document in
+            let read = fields.encryption(document, &context)
+            bucket.encryption = read?.0
+            aws.bucketKeyEnabled = read?.bucketKey
+        }
+        read(.getPublicAccessBlock, "publicAccessBlock") { aws.publicAccessBlock = fields.publicAccessBlock($0, &context) }
+        read(.getBucketPolicy, "policy") { aws.policy = fields.policy($0, &context) }
+        read(.getBucketAcl, "acl") { aws.acl = fields.acl($0, &context) ?? [] }
         read(.getBucketLogging, "logging") { bucket.logging = fields.logging($0, &context) }
-        read(.getBucketVersioning, "versioning") { bucket.versioning = fields.versioning($0, &context) }
+        read(.getBucketVersioning, "versioning") { document in
+            let read = fields.versioning(document, &context)
+            bucket.versioning = read?.0
+            aws.mfaDelete = read?.mfaDelete
+        }
         read(.getBucketTagging, "tags") { bucket.tags = fields.tags($0, &context) ?? [:] }
         let policyStatus = documents[.getBucketPolicyStatus].flatMap { fields.policyStatus($0, &context) }
-        bucket.accountPublicAccessBlock = context.accounts[entry.account]?.publicAccessBlock
+        aws.accountPublicAccessBlock = context.accounts[entry.account]?.publicAccessBlock
         let verdict = BucketExposure.evaluate(BucketExposure.Input(
-            policy: bucket.policy, acl: bucket.acl, bucketBlock: bucket.publicAccessBlock,
-            accountBlock: bucket.accountPublicAccessBlock, policyStatusIsPublic: policyStatus))
+            policy: aws.policy, acl: aws.acl, bucketBlock: aws.publicAccessBlock,
+            accountBlock: aws.accountPublicAccessBlock, policyStatusIsPublic: policyStatus))
         bucket.public = verdict.isPublic
         bucket.publicReasons = verdict.reasons
+        bucket.grants = AccessGrants.of(bucketPolicy: aws.policy, acl: aws.acl)
+        bucket.aws = aws
         return bucket
     }
 

@@ -1,86 +1,52 @@
 import Foundation
+import ProviderKit
 import SourceText
 
-/// Reads an AWS snapshot from a folder or a single file into raw documents.
+/// Reads the AWS files of an input into raw documents: the `SnapshotReading` of `AWSProvider`.
 ///
-/// Never throws: every file that cannot be used is recorded as a problem (scan incomplete)
-/// or as ignored (not a snapshot file), with the reason.
-public struct BundleReader: Sendable {
-    /// Files above this size are refused: no real export is this large, and reading one
-    /// would exhaust memory.
-    public var maxFileBytes = 512 * 1024 * 1024
+/// A file is AWS's when its path names an AWS call (`s3/buckets/logs/get-bucket-acl.json`, a
+/// `manifest.json`), else when its content says so (a credential report, an AWS Config
+/// snapshot, an answer's top-level keys). Never throws: a file it takes and cannot use is
+/// recorded as a problem (scan incomplete).
+public struct AWSSnapshotReader: SnapshotReading {
+    private var snapshot = RawSnapshot()
 
     public init() {}
 
-    /// Reads `path`: a bundle folder, a folder of exports, or one file.
-    public func read(_ path: String) -> RawSnapshot {
-        var snapshot = RawSnapshot()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            snapshot.problems.append(SnapshotError(source: path, message: "no such file or folder"))
-            return snapshot
-        }
-        if !isDirectory.boolValue {
-            readFile(path, relative: (path as NSString).lastPathComponent, into: &snapshot)
-            return snapshot
-        }
-        let files = SnapshotWalker.files(under: path, problems: &snapshot.problems)
-        if files.isEmpty && snapshot.problems.isEmpty {
-            snapshot.problems.append(SnapshotError(source: path, message: "the folder holds no files"))
-        }
-        for file in files { readFile(file.path, relative: file.relative, into: &snapshot) }
-        return snapshot
-    }
-
-    private func readFile(_ path: String, relative: String, into snapshot: inout RawSnapshot) {
-        let data: Data
-        var kind = FileClassifier.classify(relative: relative)
-        switch load(path) {
-        case let .success(loaded): data = loaded
-        case let .failure(error):
+    public mutating func take(_ file: InputFile) -> Bool {
+        var kind = FileClassifier.classify(relative: file.relative)
+        switch file.content {
+        case let .failure(problem):
             // Name the call the file would have answered, so that its data set is known to be
             // incomplete (an empty get-bucket-policy file must not read as "no policy").
-            if case let .call(classification) = kind {
-                snapshot.problems.append(SnapshotError(source: error.source, call: classification.call, region: classification.region, message: error.message))
-            } else {
-                snapshot.problems.append(error)
+            guard case let .call(classification) = kind else { return false }
+            snapshot.problems.append(SnapshotError(source: problem.source, call: classification.call, region: classification.region,
+                                                   message: problem.message))
+            return true
+        case let .success(data):
+            if kind == .unknown { kind = sniff(data) }
+            switch kind {
+            case .manifest:
+                guard Self.isAWSManifest(data) else { return false }
+                readManifest(data, path: file.path)
+            case .awsConfig:
+                snapshot.merge(AWSConfigReader.read(data, source: file.path))
+            case let .call(classification):
+                snapshot.documents.append(document(data, classification: classification, source: file.path))
+            case .unknown:
+                return false
             }
-            return
-        }
-        if kind == .unknown { kind = sniff(data) }
-        switch kind {
-        case .manifest:
-            readManifest(data, path: path, into: &snapshot)
-        case .awsConfig:
-            snapshot.merge(AWSConfigReader.read(data, source: path))
-        case let .call(classification):
-            snapshot.documents.append(document(data, classification: classification, source: path))
-        case .unknown:
-            snapshot.ignored.append("\(path): not a recognised AWS export")
+            return true
         }
     }
 
-    private func load(_ path: String) -> Result<Data, SnapshotError> {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = (attributes[.size] as? NSNumber)?.intValue else {
-            return .failure(SnapshotError(source: path, message: "cannot read file"))
-        }
-        if size > maxFileBytes {
-            return .failure(SnapshotError(source: path, message: "file is \(size) bytes, over the limit of \(maxFileBytes); skipped"))
-        }
-        guard let raw = FileManager.default.contents(atPath: path) else {
-            return .failure(SnapshotError(source: path, message: "cannot read file"))
-        }
-        if path.hasSuffix(".gz") || Gzip.isGzip(raw) {
-            guard Gzip.isGzip(raw) else { return .failure(SnapshotError(source: path, message: "named .gz but is not gzip data")) }
-            do {
-                return .success(try Gzip.decompress(raw, limit: maxFileBytes))
-            } catch {
-                return .failure(SnapshotError(source: path, message: error.message))
-            }
-        }
-        if raw.isEmpty { return .failure(SnapshotError(source: path, message: "file is empty")) }
-        return .success(raw)
+    public func finish() -> RawSnapshot { snapshot }
+
+    /// A manifest that names another format belongs to another provider's bundle.
+    private static func isAWSManifest(_ data: Data) -> Bool {
+        struct Format: Decodable { var format: String? }
+        guard let format = (try? JSONText.decoder.decode(Format.self, from: data))?.format else { return true }
+        return format == "posture-aws-bundle"
     }
 
     /// Classifies a file by its content when its name says nothing.
@@ -90,7 +56,7 @@ public struct BundleReader: Sendable {
         return FileClassifier.classify(topLevelKeys: keys.keys)
     }
 
-    private func readManifest(_ data: Data, path: String, into snapshot: inout RawSnapshot) {
+    private mutating func readManifest(_ data: Data, path: String) {
         struct Manifest: Decodable {
             var account: String?
             var regions: [String]?
@@ -110,6 +76,39 @@ public struct BundleReader: Sendable {
 
     /// The document for a classified file: JSON body, CSV credential report, or error answer.
     func document(_ data: Data, classification: FileClassifier.Classification, source: String) -> SnapshotDocument {
+        BundleReader.document(data, classification: classification, source: source)
+    }
+}
+
+/// Reads an AWS snapshot — a bundle folder, a folder of exports, or one file — on its own,
+/// without the other providers: the files AWS does not take are listed as ignored.
+public struct BundleReader: Sendable {
+    public var loader = InputLoader()
+
+    public init() {}
+
+    public func read(_ path: String) -> RawSnapshot {
+        let (files, problems) = loader.files(path)
+        var reader = AWSSnapshotReader()
+        var unclaimed = RawSnapshot()
+        unclaimed.problems = problems.map { SnapshotError(source: $0.source, message: $0.message) }
+        for file in files where !reader.take(file) {
+            switch file.content {
+            case let .failure(problem): unclaimed.problems.append(SnapshotError(source: problem.source, message: problem.message))
+            case .success: unclaimed.ignored.append("\(file.path): not a recognised AWS export")
+            }
+        }
+        var snapshot = unclaimed
+        snapshot.merge(reader.finish())
+        return snapshot
+    }
+
+    /// The document for a classified file (also what tests build documents with).
+    func document(_ data: Data, classification: FileClassifier.Classification, source: String) -> SnapshotDocument {
+        Self.document(data, classification: classification, source: source)
+    }
+
+    static func document(_ data: Data, classification: FileClassifier.Classification, source: String) -> SnapshotDocument {
         let call = classification.call
         if call == .getCredentialReport, FileClassifier.isCredentialReportCSV(data) {
             let wrapped = #"{"Content":""# + data.base64EncodedString() + #"","ReportFormat":"text/csv"}"#

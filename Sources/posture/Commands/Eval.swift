@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyEngine
+import Reporting
 
 struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,17 +26,17 @@ struct Eval: AsyncParsableCommand {
         case let .success(read): bindings = read
         case let .failure(message):
             Console.error("error: \(message)")
-            throw ExitStatus.usageOrInputError.exitCode
+            throw ExitDecision.Outcome.inputError.exitCode
         }
         switch ExpressionEvaluation.evaluate(expression, bindings: bindings, now: Date()) {
         case let .success(json):
             Console.out(json + "\n")
         case let .failure(.invalid(diagnostics)):
             Console.error(diagnostics)
-            throw ExitStatus.usageOrInputError.exitCode
+            throw ExitDecision.Outcome.inputError.exitCode
         case let .failure(.evaluation(message)):
             Console.error("error: \(message)")
-            throw ExitStatus.violations.exitCode
+            throw ExitDecision.Outcome.violations.exitCode
         }
     }
 }

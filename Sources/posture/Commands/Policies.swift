@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reporting
 import Model
 import PolicyEngine
 
@@ -16,9 +17,9 @@ struct PolicyPaths: ParsableArguments {
         valueName: "path"))
     var paths: [String] = []
 
-    /// Loads the catalog, or prints every problem and returns the exit status.
-    func load() -> Result<PolicyCatalog, ExitStatus> {
-        PolicyCatalog.load(paths: paths).mapError { Console.report($0) }
+    /// Loads the catalog against the registered providers' model, or prints every problem.
+    func load() throws -> PolicyCatalog {
+        try PolicyCatalog.load(paths: paths, model: Posture.registry().model).mapError { Console.report($0).exitCode }.get()
     }
 }
 
@@ -28,14 +29,21 @@ struct PolicySelection: ParsableArguments {
         "A policy file or folder; repeat for several. Default: the built-in pack.", valueName: "path"))
     var paths: [String] = []
 
-    func load() -> Result<PolicyCatalog, ExitStatus> {
-        PolicyCatalog.load(paths: paths).mapError { Console.report($0) }
+    func load(model: ModelCatalog) -> Result<PolicyCatalog, ExitCode> {
+        PolicyCatalog.load(paths: paths, model: model).mapError { Console.report($0).exitCode }
     }
+
+    func load() throws -> PolicyCatalog { try load(model: Posture.registry().model).get() }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-extension Provider: ExpressibleByArgument {}
-extension ResourceKind: ExpressibleByArgument {}
+extension ProviderID: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension ResourceKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

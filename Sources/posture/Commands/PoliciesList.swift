@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reporting
 import Model
 import PolicyEngine
 import SourceText
@@ -9,21 +10,17 @@ extension Policies {
 
         @OptionGroup var policies: PolicySelection
 
-        @Option(help: "Only policies for this provider (aws, gcp, azure).")
-        var provider: Provider?
+        @Option(help: "Only policies for this provider (aws, …).")
+        var provider: ProviderID?
 
-        @Option(help: "Only policies on this resource kind (account, identity, bucket, trail).")
+        @Option(help: "Only policies on this resource kind (account, identity, bucket, trail, key).")
         var resource: ResourceKind?
 
         @Option(help: "Output format: text (a table) or json (an array, sorted by id).")
         var format: OutputFormat = .text
 
         func run() async throws {
-            let catalog: PolicyCatalog
-            switch policies.load() {
-            case let .failure(status): throw status.exitCode
-            case let .success(loaded): catalog = loaded
-            }
+            let catalog = try policies.load()
             let selected = catalog.policies
                 .filter { provider == nil || $0.provider == provider }
                 .filter { resource == nil || $0.resource == resource }
@@ -41,15 +38,11 @@ extension Policies {
         @OptionGroup var policies: PolicySelection
 
         func run() async throws {
-            let catalog: PolicyCatalog
-            switch policies.load() {
-            case let .failure(status): throw status.exitCode
-            case let .success(loaded): catalog = loaded
-            }
+            let catalog = try policies.load()
             guard let policy = catalog.policy(id: id) else {
                 let hint = Suggestion.closest(to: id, in: catalog.policies.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
                 Console.error("error: no policy with id '\(id)'\(hint)")
-                throw ExitStatus.usageOrInputError.exitCode
+                throw ExitDecision.Outcome.inputError.exitCode
             }
             Console.out(PolicyListing.detail(policy, responsibility: catalog.responsibility))
         }
@@ -59,15 +52,20 @@ extension Policies {
         static let configuration = CommandConfiguration(
             abstract: "Print the fields policies may reference, per resource kind (all kinds by default).")
 
-        @Argument(help: "A resource kind: account, identity, bucket or trail.")
+        @Argument(help: "A resource kind: account, identity, bucket, trail or key.")
         var kind: ResourceKind?
 
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
 
         func run() async throws {
-            let kinds = kind.map { [$0] } ?? ResourceKind.allCases
-            Console.out(format == .json ? SchemaListing.json(kinds) : SchemaListing.text(kinds))
+            let model = try Posture.registry().model
+            let kinds = kind.map { [$0] } ?? model.kinds.map(\.kind)
+            if let kind, model.schema(kind) == nil {
+                Console.error("error: unknown resource kind '\(kind)'; kinds: \(model.kinds.map(\.kind.rawValue).joined(separator: ", "))")
+                throw ExitDecision.Outcome.inputError.exitCode
+            }
+            Console.out(format == .json ? SchemaListing.json(kinds, model: model) : SchemaListing.text(kinds, model: model))
         }
     }
 

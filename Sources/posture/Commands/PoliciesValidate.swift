@@ -11,11 +11,8 @@ extension Policies {
         @OptionGroup var policies: PolicyPaths
 
         func run() async throws {
-            switch policies.load() {
-            case let .failure(status): throw status.exitCode
-            case let .success(catalog):
-                Console.out("\(catalog.policies.count) policies in \(catalog.files.count) files are valid\n")
-            }
+            let catalog = try policies.load()
+            Console.out("\(catalog.policies.count) policies in \(catalog.files.count) files are valid\n")
         }
     }
 }

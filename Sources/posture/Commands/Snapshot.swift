@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
-import ProviderAWS
+import Scanning
 
-/// `posture snapshot aws --out DIR`: collect live, write the offline bundle, evaluate nothing.
+/// `posture snapshot PROVIDER --out DIR`: collect live, write the offline bundle, evaluate nothing.
 struct Snapshot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export an AWS account's configuration as a snapshot bundle (read-only API calls), to scan later or elsewhere with posture scan DIR.",
+        abstract: "Export an account's configuration as a snapshot bundle (read-only API calls), to scan later or elsewhere with posture scan DIR.",
         discussion: """
         The bundle has the layout of snapshots/README.md: one file per API answer, error answers \
         as {"Error": {...}}, and a manifest. It describes the account (users, policies, buckets), \
@@ -21,34 +21,19 @@ struct Snapshot: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The folder to write; it must not exist or be empty.", valueName: "folder"))
     var out: String
 
-    @OptionGroup(title: "Live AWS") var connection: LiveOptions
+    @OptionGroup var connection: LiveOptions
 
     func validate() throws {
-        guard provider == "aws" else { throw ValidationError("only aws can be exported for now (got '\(provider)')") }
-        try connection.check()
+        guard LiveOptions.providers.contains(provider) else {
+            throw ValidationError("only \(LiveOptions.providers.joined(separator: ", ")) can be exported for now (got '\(provider)')")
+        }
+        try connection.check(provider)
     }
 
     func run() async throws {
-        let collection: LiveCollection
-        switch await LiveScan.collect(connection, label: "posture snapshot aws") {
-        case let .success(collected): collection = collected
-        case let .failure(failure):
-            Console.error("error: \(failure.description)")
-            throw ExitStatus.usageOrInputError.exitCode
-        }
-        do {
-            try BundleWriter(tool: "posture \(Posture.configuration.version)").write(collection, to: out)
-        } catch {
-            Console.error("error: \(error.description)")
-            throw ExitStatus.usageOrInputError.exitCode
-        }
-        let failed = collection.failedCalls
-        for document in failed.prefix(50) {
-            if case let .error(code, message) = document.payload { Console.error("  \(document.source): \(code): \(message)") }
-        }
-        for problem in collection.unfiled { Console.error("  \(problem.description)") }
-        if failed.count > 50 { Console.error("  … and \(failed.count - 50) more") }
-        if !connection.quiet { Console.error("posture snapshot aws: wrote \(out) (\(collection.entries.count) files)") }
-        if !failed.isEmpty || !collection.unfiled.isEmpty { throw ExitStatus.incomplete.exitCode }
+        guard let collector = connection.collector(for: provider, version: Posture.version) else { throw ExitCode(2) }
+        let outcome = await SnapshotExport.run(collector, label: "posture snapshot \(provider)", to: out, tool: "posture \(Posture.version)",
+                                               events: ConsoleEvents(quiet: connection.quiet, verbose: connection.verbose))
+        if outcome != .clean { throw outcome.exitCode }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Model
 import PostureTesting
-import Testing
 @testable import ProviderAWS
+import ProviderKit
+import Testing
 
 /// The collector's plan and filing, fed with the real answers of the demo account (exported by
 /// the AWS CLI): a live collection of the same account must normalize to the same inventory
@@ -60,7 +61,7 @@ struct LiveCollectorReplayTests {
         #expect(liveInventory.identities.allSatisfy { $0.source.kind == .api })
 
         let folder = try TestPaths.temporaryFolder("posture-live-bundle").appendingPathComponent("out").path
-        try BundleWriter(tool: "posture test").write(collection, to: folder)
+        try BundleWriter().write(collection.bundleFiles(tool: "posture test"), to: folder)
         let written = BundleReader().read(folder)
         #expect(written.problems.isEmpty)
         #expect(written.manifestAccount == "123456789012")
@@ -69,7 +70,7 @@ struct LiveCollectorReplayTests {
         #expect(mode == 0o700)
         let fileMode = try FileManager.default.attributesOfItem(atPath: folder + "/iam/get-account-summary.json")[.posixPermissions] as? Int
         #expect(fileMode == 0o600)
-        #expect(throws: BundleWriter.Failure.self) { try BundleWriter(tool: "posture test").write(collection, to: folder) }
+        #expect(throws: BundleWriter.Failure.self) { try BundleWriter().write(collection.bundleFiles(tool: "posture test"), to: folder) }
     }
 
     @Test("a failed call is filed as an error answer: the data set is incomplete, never a pass")

@@ -44,8 +44,8 @@ struct SigV4MotoTests {
         var answers: [HTTPResponse] = []
         for body in ["Action=CreateUser&UserName=signer&Version=2010-05-08",
                      "Action=CreateAccessKey&UserName=signer&Version=2010-05-08",
-                     "Action=CreatePolicy&PolicyName=all&PolicyDocument=\(AWSPercentEncoding.encode(policy))&Version=2010-05-08",
-                     "Action=AttachUserPolicy&UserName=signer&PolicyArn=\(AWSPercentEncoding.encode("arn:aws:iam::123456789012:policy/all"))&Version=2010-05-08"] {
+                     "Action=CreatePolicy&PolicyName=all&PolicyDocument=\(PercentEncoding.encode(policy))&Version=2010-05-08",
+                     "Action=AttachUserPolicy&UserName=signer&PolicyArn=\(PercentEncoding.encode("arn:aws:iam::123456789012:policy/all"))&Version=2010-05-08"] {
             answers.append(try moto.send(Self.signed(Self.query(iam, body), for: iam, key: setupKey)))
         }
         #expect(answers.map(\.status) == [200, 200, 200, 200])

@@ -2,6 +2,7 @@ import Foundation
 import HTTP
 import PostureTesting
 @testable import ProviderAWS
+import ProviderKit
 
 /// The recordings of `scripts/record-wire-fixtures.py`: calls made with the AWS CLI against
 /// moto_server, each with its HTTP exchanges and what the CLI printed or the error it got.

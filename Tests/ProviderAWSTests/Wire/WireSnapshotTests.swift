@@ -52,7 +52,7 @@ struct WireSnapshotTests {
         #expect(Set(inventory.buckets.map(\.name)) == ["posture-data", "posture-logs", "posture-public", "posture-eu"])
         let data = try #require(inventory.buckets.first { $0.name == "posture-data" })
         #expect(data.encryption?.enabled == true)
-        #expect(inventory.buckets.first { $0.name == "posture-public" }?.policy != nil)
+        #expect(inventory.buckets.first { $0.name == "posture-public" }?.aws.policy != nil)
         #expect(inventory.trails.count == 2)
         #expect(inventory.collectionErrors.map(\.code) == ["500"], "\(inventory.collectionErrors)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ProviderKit
 import SourceText
 
 /// Collects one AWS account's configuration through the API: the same calls as

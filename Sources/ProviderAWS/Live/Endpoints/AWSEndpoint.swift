@@ -32,12 +32,12 @@ public struct AWSEndpoint: Sendable, Equatable {
     ///     name (S3's `?policy`).
     /// - Returns: The URL; its path is `/` when both base path and `path` are empty.
     public func url(path: String = "", query: [URLQueryItem] = []) -> String {
-        var url = baseURL + AWSPercentEncoding.encode(path, keepingSlash: true)
+        var url = baseURL + PercentEncoding.encode(path, keepingSlash: true)
         if !Self.hasPath(url) { url += "/" }
         if !query.isEmpty {
             url += "?"
             url += query.map { item in
-                AWSPercentEncoding.encode(item.name) + (item.value.map { "=" + AWSPercentEncoding.encode($0) } ?? "")
+                PercentEncoding.encode(item.name) + (item.value.map { "=" + PercentEncoding.encode($0) } ?? "")
             }.joined(separator: "&")
         }
         return url

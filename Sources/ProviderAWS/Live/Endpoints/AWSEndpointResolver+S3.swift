@@ -37,7 +37,7 @@ extension AWSEndpointResolver {
         var endpoint = try endpoint(for: .s3, region: region)
         switch Self.s3AddressingStyle(bucket: bucket, customEndpoint: endpoint.isCustom) {
         case .path:
-            endpoint.baseURL += "/" + AWSPercentEncoding.encode(bucket)
+            endpoint.baseURL += "/" + PercentEncoding.encode(bucket)
         case .virtualHosted:
             let partition = AWSPartition.forRegion(region)
             endpoint.baseURL = "https://\(bucket).s3.\(region).\(partition.dnsSuffix)"

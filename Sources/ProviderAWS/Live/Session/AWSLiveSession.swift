@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import ProviderKit
 
 /// A live connection to one AWS account: resolved home region and regions, the credential
 /// chain's provider, endpoints, and the libcurl client — ready to collect.

@@ -1,3 +1,5 @@
+import HTTP
+
 /// The canonical URI of a SigV4 canonical request.
 enum SigV4CanonicalPath {
     /// - Parameters:
@@ -8,7 +10,7 @@ enum SigV4CanonicalPath {
     ///     `%` already on the wire becomes `%25` (the "double encoding" AWS documents).
     static func canonical<S: StringProtocol>(_ path: S, s3Rules: Bool) -> String {
         if path.isEmpty { return "/" }
-        if s3Rules { return AWSPercentEncoding.normalizeEncoded(path) }
+        if s3Rules { return PercentEncoding.normalizeEncoded(path) }
         var segments: [S.SubSequence] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {
@@ -21,7 +23,7 @@ enum SigV4CanonicalPath {
         var result = ""
         for segment in segments {
             result += "/"
-            result += AWSPercentEncoding.encode(segment)
+            result += PercentEncoding.encode(segment)
         }
         // As botocore: a trailing slash survives normalisation (`//example//` → `/example/`),
         // but `/a/b/..` ends at `/a`.

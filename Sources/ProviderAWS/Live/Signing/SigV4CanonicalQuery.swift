@@ -1,3 +1,5 @@
+import HTTP
+
 /// The canonical query string of a SigV4 canonical request.
 enum SigV4CanonicalQuery {
     /// Each `name=value` pair is decoded and re-encoded with RFC 3986 rules (so a raw `ሴ` and
@@ -18,8 +20,8 @@ enum SigV4CanonicalQuery {
                 name = piece[...]
                 value = piece[piece.endIndex...]
             }
-            pairs.append((AWSPercentEncoding.encode(bytes: AWSPercentEncoding.decode(name)),
-                          AWSPercentEncoding.encode(bytes: AWSPercentEncoding.decode(value))))
+            pairs.append((PercentEncoding.encode(bytes: PercentEncoding.decode(name)),
+                          PercentEncoding.encode(bytes: PercentEncoding.decode(value))))
         }
         pairs.sort { left, right in
             if left.name != right.name { return left.name.utf8.lexicographicallyPrecedes(right.name.utf8) }

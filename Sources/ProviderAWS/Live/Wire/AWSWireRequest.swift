@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// An input value for a call: a scalar (converted by the member's type: `"true"` for a
 /// boolean, `"50"` for an integer) or a list of scalars (CloudTrail's `trailNameList`, EC2's
@@ -50,7 +51,7 @@ public struct AWSWireRequest: Sendable, Equatable {
     /// RFC 3986 unreserved characters stay, everything else is `%XX` (botocore's `percent_encode`):
     /// the same encoding the signer's canonical form uses, so sent and signed bytes agree.
     public static func percentEncode(_ text: String, keepSlash: Bool = false) -> String {
-        AWSPercentEncoding.encode(text, keepingSlash: keepSlash)
+        PercentEncoding.encode(text, keepingSlash: keepSlash)
     }
 }
 
