@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "Findings", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PostureCLITests", dependencies: ["PostureTesting"], exclude: ["Parity"], swiftSettings: strict),
-        .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "PostureTesting", "ChildProcess"], exclude: ["Wire/Fixtures", "Credentials/Support", "Signing/sigv4-skips.txt"], swiftSettings: strict),
+        .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "Model", "SourceText", "PostureTesting", "ChildProcess"], exclude: ["Wire/Fixtures", "Credentials/Support", "Signing/sigv4-skips.txt"], swiftSettings: strict),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "PostureTesting"], swiftSettings: strict),
         // Live collection against moto_server on loopback (started by .ci/run / make test).
