@@ -47,7 +47,8 @@ struct JSONValueParsingTests {
         Broken(text: "{\"a\": 1, }", line: 1, column: 10, message: "expected a quoted key"),
         Broken(text: "[1, ]", line: 1, column: 5, message: "unexpected character ']'"),
         Broken(text: "[}", line: 1, column: 2, message: "unexpected character '}'"),
-        Broken(text: "[nul]", line: 1, column: 5, message: "invalid literal (expected 'null')"),
+        Broken(text: "[nul]", line: 1, column: 2, message: "invalid literal (expected 'null')"),
+        Broken(text: "{\n  \"a\": tru\n}", line: 2, column: 8, message: "invalid literal (expected 'true')"),
         Broken(text: "[\"a\tb\"]", line: 1, column: 4, message: "control character in a string"),
         Broken(text: "\"é\"\n  x", line: 2, column: 3, message: "unexpected text after the JSON value"),
     ])

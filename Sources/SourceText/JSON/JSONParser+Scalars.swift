@@ -1,9 +1,11 @@
 extension JSONParser {
+    /// `true`, `false` or `null`; a wrong word is reported where it starts, a word the file
+    /// cuts short where the file ends.
     mutating func literal(_ word: StaticString, _ value: JSONValue) throws(JSONValue.ParseError) -> JSONValue {
-        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        for byte in expected {
+        let start = index
+        for byte in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
             guard index < bytes.count else { throw failure(.endInLiteral("\(word)")) }
-            guard bytes[index] == byte else { throw failure(.invalidLiteral("\(word)")) }
+            guard bytes[index] == byte else { throw failure(.invalidLiteral("\(word)"), at: start) }
             index += 1
         }
         return value
