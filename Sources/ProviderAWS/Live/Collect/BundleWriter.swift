@@ -29,14 +29,24 @@ public struct BundleWriter: Sendable {
         for entry in collection.entries {
             let path = (folder as NSString).appendingPathComponent(entry.path)
             try makeFolder((path as NSString).deletingLastPathComponent)
-            try writeFile(body(of: entry.document), to: path)
+            try writeFile(try body(of: entry.document, path: path), to: path)
         }
         try writeFile(manifest(collection), to: (folder as NSString).appendingPathComponent("manifest.json"))
     }
 
-    private func body(of document: SnapshotDocument) -> Data {
+    private func body(of document: SnapshotDocument, path: String) throws(Failure) -> Data {
         switch document.payload {
         case let .json(data): return data
+        case let .value(value):
+            // A typed answer is printed as the CLI v1 prints one: epoch-second dates (ISO 8601
+            // would drop the milliseconds), here with sorted keys.
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .secondsSince1970
+            encoder.outputFormatting = .sortedKeys
+            guard let encodable = value as? any Encodable, let data = try? encoder.encode(encodable) else {
+                throw Failure(description: "\(path): the typed answer \(type(of: value)) cannot be written as JSON")
+            }
+            return data
         case let .error(code, message):
             struct ErrorAnswer: Encodable {
                 struct Inner: Encodable { var Code: String; var Message: String }
