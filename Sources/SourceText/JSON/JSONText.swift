@@ -36,6 +36,13 @@ public enum JSONText {
         }
     }
 
+    /// Decodes a part of a document already read as a tree (an AWS Config item's
+    /// `configuration`) into `T`, with the same decoder, dates and messages as text: the part
+    /// is written out once, compactly, because JSONDecoder reads only bytes.
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(Failure) -> T {
+        try decode(T.self, from: value.data())
+    }
+
     public static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
