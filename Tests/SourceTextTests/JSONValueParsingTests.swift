@@ -30,7 +30,7 @@ struct JSONValueParsingTests {
     }
 
     /// The places and messages `JSONText.decode` has always given (once JSONSyntaxLocator's).
-    @Test("invalid JSON is located by line and column, and says what is wrong", arguments: [
+    static let syntaxErrors = [
         Broken(text: "{\"a\": 1,\n \"b\": tr", line: 2, column: 9, message: "unexpected end of file in 'true'"),
         Broken(text: "{\"a\" 1}", line: 1, column: 6, message: "expected ':' after a key"),
         Broken(text: "[1, 2", line: 1, column: 6, message: "unexpected end of file: a list is not closed"),
@@ -51,14 +51,11 @@ struct JSONValueParsingTests {
         Broken(text: "{\n  \"a\": tru\n}", line: 2, column: 8, message: "invalid literal (expected 'true')"),
         Broken(text: "[\"a\tb\"]", line: 1, column: 4, message: "control character in a string"),
         Broken(text: "\"é\"\n  x", line: 2, column: 3, message: "unexpected text after the JSON value"),
-    ])
-    func invalid(_ broken: Broken) throws {
-        let error = try #require(Self.failure(broken.text))
-        #expect(error.line == broken.line && error.column == broken.column && error.message == broken.message, "\(error)")
-        #expect(error.description == "\(broken.line):\(broken.column): \(broken.message)")
-    }
+    ]
 
-    @Test("numbers and escapes JSON does not allow are errors at their start", arguments: [
+    /// Numbers and escapes JSON does not allow, which JSONSyntaxLocator let through: errors
+    /// at their start.
+    static let scalarErrors = [
         Broken(text: "[01]", line: 1, column: 2, message: "invalid number '01'"),
         Broken(text: "[1.2.3]", line: 1, column: 2, message: "invalid number '1.2.3'"),
         Broken(text: "[1.]", line: 1, column: 2, message: "invalid number '1.'"),
@@ -70,10 +67,13 @@ struct JSONValueParsingTests {
         Broken(text: #"["\u12G4"]"#, line: 1, column: 3, message: "invalid escape in a string"),
         Broken(text: #"["\"#, line: 1, column: 4, message: "unexpected end of file inside a string"),
         Broken(text: #"["\u12"#, line: 1, column: 7, message: "unexpected end of file inside a string"),
-    ])
-    func invalidScalars(_ broken: Broken) throws {
+    ]
+
+    @Test("invalid JSON is located by line and column, and says what is wrong", arguments: syntaxErrors + scalarErrors)
+    func invalid(_ broken: Broken) throws {
         let error = try #require(Self.failure(broken.text))
         #expect(error.line == broken.line && error.column == broken.column && error.message == broken.message, "\(error)")
+        #expect(error.description == "\(broken.line):\(broken.column): \(broken.message)")
     }
 
     @Test("nesting up to the limit parses; deeper JSON fails at the bracket past it")

@@ -54,28 +54,28 @@ private struct JSONWriter {
         case let .number(text): out.append(contentsOf: text.utf8)
         case let .string(text): write(string: text)
         case let .array(items):
-            guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
-            out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(contentsOf: itemSeparator) }
-                newline(depth: depth + 1)
-                write(item, depth: depth + 1)
-            }
-            newline(depth: depth)
-            out.append(UInt8(ascii: "]"))
+            container(items, open: "[", close: "]", depth: depth) { writer, item in writer.write(item, depth: depth + 1) }
         case let .object(members):
-            guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
-            out.append(UInt8(ascii: "{"))
-            for (index, member) in members.enumerated() {
-                if index > 0 { out.append(contentsOf: itemSeparator) }
-                newline(depth: depth + 1)
-                write(string: member.key)
-                out.append(contentsOf: keySeparator)
-                write(member.value, depth: depth + 1)
+            container(members, open: "{", close: "}", depth: depth) { writer, member in
+                writer.write(string: member.key)
+                writer.out.append(contentsOf: writer.keySeparator)
+                writer.write(member.value, depth: depth + 1)
             }
-            newline(depth: depth)
-            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An array's or object's brackets around its elements, each written by `element`; empty
+    /// is `[]` or `{}` in every layout.
+    private mutating func container<Elements: Collection>(_ elements: Elements, open: Unicode.Scalar, close: Unicode.Scalar, depth: Int,
+                                                          _ element: (inout JSONWriter, Elements.Element) -> Void) {
+        out.append(UInt8(ascii: open))
+        for (index, item) in elements.enumerated() {
+            if index > 0 { out.append(contentsOf: itemSeparator) }
+            newline(depth: depth + 1)
+            element(&self, item)
+        }
+        if !elements.isEmpty { newline(depth: depth) }
+        out.append(UInt8(ascii: close))
     }
 
     private mutating func newline(depth: Int) {
