@@ -24,8 +24,9 @@ let package = Package(
         // The Common Expression Language: syntax, checker, runtime, standard library.
         // Knows nothing of clouds or YAML; PolicyEngine feeds it a type environment.
         .target(name: "CEL", swiftSettings: strict),
-        // Text posture reads: source locations and diagnostics, YAML with line:col, JSON into
-        // typed values with the place of an error, and the one RFC 3339 parser.
+        // Text posture reads: source locations and diagnostics, YAML with line:col, the one JSON
+        // parser (an ordered tree, errors with line:col) and JSON into typed values, and the one
+        // RFC 3339 parser.
         .target(name: "SourceText", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // The provider-neutral inventory policies evaluate.
         .target(name: "Model", dependencies: ["CEL"], swiftSettings: strict),

@@ -7,6 +7,7 @@ import Foundation
 public struct BundleWriter: Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     public init() {}

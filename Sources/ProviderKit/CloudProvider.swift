@@ -27,7 +27,8 @@ public protocol CloudProvider: Sendable {
     func normalize(_ snapshot: Snapshot) -> Inventory
     /// The files of a bundle that holds `snapshot` (`posture snapshot`), manifest included;
     /// reading them back gives the same snapshot.
-    func bundle(_ snapshot: Snapshot, tool: String) -> [BundleFile]
+    /// - Throws: when a document cannot be written as a file.
+    func bundle(_ snapshot: Snapshot, tool: String) throws(BundleWriter.Failure) -> [BundleFile]
 }
 
 /// What a provider read or collected, before normalization.

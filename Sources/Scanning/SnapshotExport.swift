@@ -28,7 +28,7 @@ public enum SnapshotExport {
         -> Result<(files: Int, failures: [String]), ScanFailure> {
         do {
             let collected = try await collector.collect(progress: progress)
-            let files = collector.provider.bundle(collected.snapshot, tool: tool)
+            let files = try collector.provider.bundle(collected.snapshot, tool: tool)
             try BundleWriter().write(files, to: folder)
             return .success((files.count - 1, collected.failures))
         } catch let failure as LiveCollectionFailure {

@@ -32,6 +32,27 @@ struct JSONValueReaderTests {
         }
     }
 
+    @Test("errors say what is wrong in the JSON parser's words; an integer past 64 bits is refused at its place")
+    func messages() {
+        let cases = [
+            ("[1, 2", "1:6: unexpected end of file: a list is not closed"),
+            ("{\"a\": 9223372036854775808}", "1:7: integer 9223372036854775808 does not fit in 64 bits"),
+            ("[1.5e3, 01]", "1:9: invalid number '01'"),
+        ]
+        for (text, expected) in cases {
+            #expect(throws: JSONValueReader.Failure.self) { try JSONValueReader.read(text) }
+            do { _ = try JSONValueReader.read(text) } catch { #expect(error.description == expected) }
+        }
+    }
+
+    @Test("objects become maps with their members in text order; a repeated key takes its last value")
+    func memberOrder() throws {
+        let value = try JSONValueReader.read(#"{"z": 1, "a": [true, null], "z": 2.5}"#)
+        guard case let .map(map) = value else { Issue.record("not a map"); return }
+        #expect(map.entries.map(\.key) == [.string("z"), .string("a")])
+        #expect(map.entries.first?.value == .double(2.5))
+    }
+
     @Test("deep nesting is an error, not a crash")
     func deepNesting() {
         let text = String(repeating: "[", count: 100_000)

@@ -9,7 +9,8 @@ import SourceText
 ///
 /// AWS Config writes these configurations in camelCase (`trailARN`, `isMultiRegionTrail`, `keyId`)
 /// and some in CloudFormation's names (`TrailName`, `EnableLogFileValidation`); keys are
-/// re-cased to the CLI's before decoding into the same typed documents a bundle uses.
+/// re-cased to the CLI's before decoding into the same typed answers a bundle's files become,
+/// which are handed on as they are.
 enum AWSConfigAudit {
     static func documents(for item: ConfigurationItem) -> RawSnapshot {
         var snapshot = RawSnapshot()
@@ -52,8 +53,8 @@ enum AWSConfigAudit {
         "TrailArn": "TrailARN", "Arn": "TrailARN",
     ]
 
-    static func trail(_ item: ConfigurationItem, _ configuration: Data) throws(SnapshotError) -> [SnapshotDocument] {
-        let json = recase(configuration, upper: true, aliases: trailAliases)
+    static func trail(_ item: ConfigurationItem, _ configuration: JSONValue) throws(SnapshotError) -> [SnapshotDocument] {
+        let json = configuration.recased(upper: true, aliases: trailAliases)
         var trail = try decode(CloudTrailTrail.self, json, item, call: .describeTrails)
         var extras = try decode(TrailExtras.self, json, item, call: .describeTrails)
         trail.name = trail.name ?? item.resourceName ?? item.resourceId
@@ -61,12 +62,12 @@ enum AWSConfigAudit {
         // AWS Config records a trail in its home region.
         trail.homeRegion = trail.homeRegion ?? item.region
         if extras.IsLogging == nil, let status = supplementary(item, ["TrailStatus", "Status"]) {
-            extras.IsLogging = try decode(CloudTrailTrailStatus.self, recase(status, upper: true), item, call: .getTrailStatus).isLogging
+            extras.IsLogging = try decode(CloudTrailTrailStatus.self, status.recased(upper: true), item, call: .getTrailStatus).isLogging
         }
         if extras.EventSelectors == nil, let selectors = supplementary(item, ["EventSelectors"]) {
             // A bare list of selectors, or a whole get-event-selectors answer.
-            let recased = recase(selectors, upper: true)
-            if let list = try? JSONText.decoder.decode([CloudTrailEventSelector].self, from: recased) {
+            let recased = selectors.recased(upper: true)
+            if let list = try? JSONText.decode([CloudTrailEventSelector].self, from: recased) {
                 extras.EventSelectors = list
             } else {
                 let answer = try decode(CloudTrailEventSelectors.self, recased, item, call: .getEventSelectors)
@@ -91,17 +92,17 @@ enum AWSConfigAudit {
 
     /// The recorder and, where the item carries it, its status; without a status the region's
     /// `config` data set stays uncovered (whether it records is unknown).
-    static func recorder(_ item: ConfigurationItem, _ configuration: Data) throws(SnapshotError) -> [SnapshotDocument] {
-        let json = recase(configuration, upper: false)
+    static func recorder(_ item: ConfigurationItem, _ configuration: JSONValue) throws(SnapshotError) -> [SnapshotDocument] {
+        let json = configuration.recased(upper: false)
         var recorder = try decode(ConfigServiceRecorder.self, json, item, call: .describeConfigurationRecorders)
         recorder.name = recorder.name ?? item.resourceName ?? item.resourceId
         recorder.arn = recorder.arn ?? item.arn
         var documents = [document(.describeConfigurationRecorders, ConfigServiceRecorders(configurationRecorders: [recorder]), item)]
         if let statusJSON = supplementary(item, ["ConfigurationRecorderStatus", "RecorderStatus", "Status"]) {
-            let recased = recase(statusJSON, upper: false)
+            let recased = statusJSON.recased(upper: false)
             // One status object, or a list of them.
             var status: ConfigServiceRecorderStatus
-            if let first = (try? JSONText.decoder.decode([ConfigServiceRecorderStatus].self, from: recased))?.first {
+            if let first = (try? JSONText.decode([ConfigServiceRecorderStatus].self, from: recased))?.first {
                 status = first
             } else {
                 status = try decode(ConfigServiceRecorderStatus.self, recased, item, call: .describeConfigurationRecorderStatus)
@@ -119,8 +120,8 @@ enum AWSConfigAudit {
         var EnableKeyRotation: Bool?
     }
 
-    static func key(_ item: ConfigurationItem, _ configuration: Data) throws(SnapshotError) -> [SnapshotDocument] {
-        let json = recase(configuration, upper: true, aliases: ["AwsAccountId": "AWSAccountId", "KeyArn": "Arn"])
+    static func key(_ item: ConfigurationItem, _ configuration: JSONValue) throws(SnapshotError) -> [SnapshotDocument] {
+        let json = configuration.recased(upper: true, aliases: ["AwsAccountId": "AWSAccountId", "KeyArn": "Arn"])
         var metadata = try decode(KMSKeyMetadata.self, json, item, call: .describeKey)
         let extras = try decode(KeyExtras.self, json, item, call: .describeKey)
         metadata.keyId = metadata.keyId ?? item.resourceId
@@ -135,12 +136,12 @@ enum AWSConfigAudit {
         var rotation = extras.KeyRotationEnabled ?? extras.EnableKeyRotation
         if rotation == nil, let status = supplementary(item, ["KeyRotationStatus", "KeyRotationEnabled"]) {
             // A bare boolean (possibly as text), or a get-key-rotation-status answer.
-            if let flag = try? JSONText.decoder.decode(Bool.self, from: status) {
+            if let flag = status.boolValue {
                 rotation = flag
-            } else if let text = try? JSONText.decoder.decode(String.self, from: status), let flag = Bool(text.lowercased()) {
+            } else if let flag = status.stringValue.flatMap({ Bool($0.lowercased()) }) {
                 rotation = flag
             } else {
-                rotation = try decode(KMSKeyRotationStatus.self, recase(status, upper: true), item, call: .getKeyRotationStatus).keyRotationEnabled
+                rotation = try decode(KMSKeyRotationStatus.self, status.recased(upper: true), item, call: .getKeyRotationStatus).keyRotationEnabled
             }
         }
         if let rotation {
@@ -151,56 +152,26 @@ enum AWSConfigAudit {
 
     // MARK: Helpers
 
-    private static func decode<T: Decodable>(_ type: T.Type, _ json: Data, _ item: ConfigurationItem, call: AWSCall) throws(SnapshotError) -> T {
-        do {
-            return try JSONText.decoder.decode(type, from: json)
-        } catch let error as DecodingError {
-            throw SnapshotError(source: "\(item.source)/configuration", call: call, region: item.region, message: JSONText.describe(error))
+    private static func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue, _ item: ConfigurationItem, call: AWSCall) throws(SnapshotError) -> T {
+        do throws(JSONText.Failure) {
+            return try JSONText.decode(type, from: json)
         } catch {
-            throw SnapshotError(source: "\(item.source)/configuration", call: call, region: item.region, message: "\(error)")
+            throw SnapshotError(source: "\(item.source)/configuration", call: call, region: item.region, message: error.message)
         }
     }
 
-    /// A CLI-shaped document for `value`, placed in the item's region.
-    private static func document<T: Encodable>(_ call: AWSCall, _ value: T, _ item: ConfigurationItem, subject: String? = nil) -> SnapshotDocument {
-        let encoder = JSONEncoder()
-        // Epoch seconds, as the AWS CLI v1 prints them: ISO 8601 would drop the milliseconds.
-        encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.outputFormatting = .sortedKeys
-        // Encoding these plain structs cannot fail; an empty object would still read as "nothing known".
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return SnapshotDocument(call: call, subject: subject, region: item.region, source: item.source, payload: .json(data))
+    /// The typed answer to `call`, placed in the item's region.
+    private static func document<T: Sendable>(_ call: AWSCall, _ value: T, _ item: ConfigurationItem, subject: String? = nil) -> SnapshotDocument {
+        SnapshotDocument(call: call, subject: subject, region: item.region, source: item.source, payload: .value(value))
     }
 
     /// The first supplementary configuration value whose key matches one of `names` (any case).
-    static func supplementary(_ item: ConfigurationItem, _ names: [String]) -> Data? {
+    static func supplementary(_ item: ConfigurationItem, _ names: [String]) -> JSONValue? {
         for name in names {
             if let match = item.supplementaryConfiguration.first(where: { $0.key.caseInsensitiveCompare(name) == .orderedSame }) {
                 return match.value
             }
         }
         return nil
-    }
-
-    /// The JSON with every object key's first letter upper- (CLI PascalCase) or lower-cased
-    /// (AWS Config's own camelCase), after `aliases` rename keys. Items are small, so an
-    /// untyped pass here is cheap; unreadable JSON is returned as is for the decoder to report.
-    static func recase(_ json: Data, upper: Bool, aliases: [String: String] = [:]) -> Data {
-        func convert(_ value: Any) -> Any {
-            if let object = value as? [String: Any] {
-                var result: [String: Any] = [:]
-                for (key, member) in object {
-                    let first = upper ? key.prefix(1).uppercased() : key.prefix(1).lowercased()
-                    let recased = first + key.dropFirst()
-                    result[aliases[key] ?? aliases[recased] ?? recased] = convert(member)
-                }
-                return result
-            }
-            if let list = value as? [Any] { return list.map(convert) }
-            return value
-        }
-        guard let root = try? JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed]),
-              let data = try? JSONSerialization.data(withJSONObject: convert(root), options: [.fragmentsAllowed]) else { return json }
-        return data
     }
 }

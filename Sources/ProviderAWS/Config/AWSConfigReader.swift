@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// AWS Config snapshots (`{"fileVersion", "configSnapshotId", "configurationItems": [...]}`),
 /// configuration-history files, and bare configuration items, turned into the same API
@@ -30,7 +31,7 @@ enum AWSConfigReader {
 }
 
 /// One AWS Config configuration item, with its `configuration` and
-/// `supplementaryConfiguration` kept as JSON (decoded by each domain into its own types).
+/// `supplementaryConfiguration` kept as JSON trees (decoded by each domain into its own types).
 struct ConfigurationItem: Sendable {
     var resourceType: String
     var resourceId: String?
@@ -41,62 +42,63 @@ struct ConfigurationItem: Sendable {
     var captureTime: String?
     /// `OK`, `ResourceDiscovered`, `ResourceDeleted`, `ResourceNotRecorded`, ...
     var status: String?
-    var configuration: Data?
+    var configuration: JSONValue?
     /// Key → JSON; AWS Config often stores these values as JSON *strings*, which are unwrapped.
-    var supplementaryConfiguration: [String: Data]
+    var supplementaryConfiguration: [String: JSONValue]
     /// `file#/configurationItems/3` — where the item came from.
     var source: String
 
     /// The items of a snapshot or history file, or a bare item (also the `configurationItem`
     /// of a change notification).
     static func items(in data: Data, source: String) throws(SnapshotError) -> [ConfigurationItem] {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        let root: JSONValue
+        do throws(JSONValue.ParseError) {
+            root = try JSONValue.parse(data)
         } catch {
-            throw SnapshotError(source: source, message: "not valid JSON: \(error.localizedDescription)")
+            throw SnapshotError(source: "\(source):\(error.line):\(error.column)", message: "invalid JSON: \(error.message)")
         }
-        guard let object = root as? [String: Any] else { throw SnapshotError(source: source, message: "expected a JSON object") }
-        if let list = object["configurationItems"] as? [Any] {
-            return list.enumerated().compactMap { index, element in
-                (element as? [String: Any]).flatMap { item($0, source: "\(source)#/configurationItems/\(index)") }
-            }
+        guard case .object = root else { throw SnapshotError(source: source, message: "expected a JSON object") }
+        if case let .array(list)? = root["configurationItems"] {
+            return list.enumerated().compactMap { index, element in item(element, source: "\(source)#/configurationItems/\(index)") }
         }
-        if let single = object["configurationItem"] as? [String: Any] {
+        if let single = root["configurationItem"], case .object = single {
             return item(single, source: "\(source)#/configurationItem").map { [$0] } ?? []
         }
-        if let single = item(object, source: source) { return [single] }
+        if let single = item(root, source: source) { return [single] }
         throw SnapshotError(source: source, message: "not an AWS Config snapshot, history file or configuration item")
     }
 
-    private static func item(_ object: [String: Any], source: String) -> ConfigurationItem? {
-        guard let type = object["resourceType"] as? String else { return nil }
-        var supplementary: [String: Data] = [:]
-        for (key, value) in object["supplementaryConfiguration"] as? [String: Any] ?? [:] {
-            if let data = json(value) { supplementary[key] = data }
+    /// The item an object describes; nil for anything else, or an object naming no resource type.
+    private static func item(_ object: JSONValue, source: String) -> ConfigurationItem? {
+        guard case .object = object, let type = object["resourceType"]?.stringValue else { return nil }
+        var supplementary: [String: JSONValue] = [:]
+        for member in object["supplementaryConfiguration"]?.objectMembers ?? [] {
+            if let value = json(member.value) { supplementary[member.key] = value }
         }
+        func text(_ key: String) -> String? { object[key]?.stringValue }
+        // A key present with null still hides its alternative, as it always has.
+        func either(_ key: String, _ alternative: String) -> String? { (object[key] ?? object[alternative])?.stringValue }
         return ConfigurationItem(
-            resourceType: type, resourceId: object["resourceId"] as? String, resourceName: object["resourceName"] as? String,
-            arn: (object["ARN"] ?? object["arn"]) as? String,
+            resourceType: type, resourceId: text("resourceId"), resourceName: text("resourceName"), arn: either("ARN", "arn"),
             // Items of configuration-item version 1.2 delivered to Config rules name it `accountId`.
-            accountId: (object["awsAccountId"] ?? object["accountId"]) as? String,
-            region: object["awsRegion"] as? String, captureTime: object["configurationItemCaptureTime"] as? String,
-            status: object["configurationItemStatus"] as? String, configuration: object["configuration"].flatMap(json),
+            accountId: either("awsAccountId", "accountId"),
+            region: text("awsRegion"), captureTime: text("configurationItemCaptureTime"),
+            status: text("configurationItemStatus"), configuration: object["configuration"].flatMap(json),
             supplementaryConfiguration: supplementary, source: source)
     }
 
-    /// JSON bytes for a value; a string holding JSON (AWS Config's habit) is unwrapped, twice if need be.
-    static func json(_ value: Any) -> Data? {
+    /// A value with a string holding JSON (AWS Config's habit) unwrapped, twice if need be;
+    /// nil for null.
+    static func json(_ value: JSONValue) -> JSONValue? {
         var current = value
         for _ in 0..<3 {
-            guard let text = current as? String else { break }
+            guard case let .string(text) = current else { break }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             // A JSON string literal holding JSON (S3's AccessControlList is encoded twice) starts with a quote.
             guard trimmed.hasPrefix("{") || trimmed.hasPrefix("[") || trimmed.hasPrefix("\""),
-                  let parsed = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed]) else { break }
+                  let parsed = try? JSONValue.parse(trimmed) else { break }
             current = parsed
         }
-        if current is NSNull { return nil }
-        return try? JSONSerialization.data(withJSONObject: current, options: [.fragmentsAllowed, .sortedKeys])
+        return current == .null ? nil : current
     }
 }

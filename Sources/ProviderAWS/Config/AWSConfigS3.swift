@@ -30,7 +30,7 @@ enum AWSConfigS3 {
                 throw SnapshotError(source: item.source, message: "configuration: the item holds none")
             }
             let body = S3Raw.PublicAccessBlock(PublicAccessBlockConfiguration: blockConfiguration(block))
-            return try answer(.getAccountPublicAccessBlock, body, item, subject: nil, key: "configuration")
+            return answer(.getAccountPublicAccessBlock, body, item, subject: nil, key: "configuration")
         } catch {
             return invalid(.getAccountPublicAccessBlock, error, item, subject: nil, key: "configuration")
         }
@@ -48,18 +48,14 @@ enum AWSConfigS3 {
             let error = SnapshotError(source: item.source, message: "configuration.name: the bucket item names no bucket")
             return documents + [invalid(.listBuckets, error, item, subject: nil, key: "configuration")]
         }
-        do throws(SnapshotError) {
-            if documents.isEmpty {
-                let entry = S3Raw.ListBuckets.Entry(Name: name, CreationDate: configuration?.creationDate, BucketRegion: item.region)
-                documents.append(try answer(.listBuckets, S3Raw.ListBuckets(Buckets: [entry]), item, subject: nil, key: "configuration"))
-            }
-            if let region = item.region {
-                // us-east-1 answers a null LocationConstraint.
-                let location = S3Raw.Location(LocationConstraint: region == "us-east-1" ? nil : region)
-                documents.append(try answer(.getBucketLocation, location, item, subject: name, key: "awsRegion"))
-            }
-        } catch {
-            documents.append(invalid(.listBuckets, error, item, subject: nil, key: "configuration"))
+        if documents.isEmpty {
+            let entry = S3Raw.ListBuckets.Entry(Name: name, CreationDate: configuration?.creationDate, BucketRegion: item.region)
+            documents.append(answer(.listBuckets, S3Raw.ListBuckets(Buckets: [entry]), item, subject: nil, key: "configuration"))
+        }
+        if let region = item.region {
+            // us-east-1 answers a null LocationConstraint.
+            let location = S3Raw.Location(LocationConstraint: region == "us-east-1" ? nil : region)
+            documents.append(answer(.getBucketLocation, location, item, subject: name, key: "awsRegion"))
         }
         return documents + S3ConfigSupplement(item: item, bucket: name).documents()
     }
@@ -71,30 +67,19 @@ enum AWSConfigS3 {
 
     /// Decodes one JSON part of an item; nil when the item lacks it. A part of the wrong
     /// shape is a problem naming the item and the part.
-    static func decode<T: Decodable>(_ type: T.Type, _ data: Data?, _ item: ConfigurationItem, _ key: String) throws(SnapshotError) -> T? {
-        guard let data else { return nil }
-        do {
-            return try JSONText.decoder.decode(T.self, from: data)
-        } catch let error as DecodingError {
-            throw SnapshotError(source: item.source, message: "\(key): \(JSONText.describe(error))")
+    static func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue?, _ item: ConfigurationItem, _ key: String) throws(SnapshotError) -> T? {
+        guard let json else { return nil }
+        do throws(JSONText.Failure) {
+            return try JSONText.decode(T.self, from: json)
         } catch {
-            throw SnapshotError(source: item.source, message: "\(key): \(error)")
+            throw SnapshotError(source: item.source, message: "\(key): \(error.message)")
         }
     }
 
-    /// The answer to `call` as the CLI would print it, from the item.
-    static func answer<T: Encodable>(_ call: AWSCall, _ body: T, _ item: ConfigurationItem, subject: String?, key: String) throws(SnapshotError) -> SnapshotDocument {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.outputFormatting = .sortedKeys
-        let data: Data
-        do {
-            data = try encoder.encode(body)
-        } catch {
-            throw SnapshotError(source: item.source, call: call, message: "\(key): cannot restate as an API answer: \(error)")
-        }
-        return SnapshotDocument(call: call, subject: subject, region: item.region, source: "\(item.source) (\(key))", payload: .json(data),
-                                account: item.accountId)
+    /// The answer to `call`, typed as the normalizer reads a CLI answer, from the item.
+    static func answer<T: Sendable>(_ call: AWSCall, _ body: T, _ item: ConfigurationItem, subject: String?, key: String) -> SnapshotDocument {
+        SnapshotDocument(call: call, subject: subject, region: item.region, source: "\(item.source) (\(key))", payload: .value(body),
+                         account: item.accountId)
     }
 
     /// An error answer standing for a part of the item that could not be read: not an

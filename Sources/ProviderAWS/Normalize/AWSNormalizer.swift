@@ -76,23 +76,3 @@ struct KeyManagers {
         return byKey[key] ?? AuditNormalizer.keyId(inARN: key).flatMap { byKey[$0] }
     }
 }
-
-/// Works out which account a snapshot belongs to when its documents do not say.
-enum AccountResolver {
-    static func defaultAccount(_ snapshot: RawSnapshot) -> String {
-        if let account = snapshot.manifestAccount { return account }
-        struct CallerIdentity: Decodable { var Account: String }
-        for document in snapshot.documents(.getCallerIdentity) {
-            if let identity = try? document.decode(CallerIdentity.self) { return identity.Account }
-        }
-        // Any ARN in the data names the account (authorization details, trails, credential report).
-        for document in snapshot.documents where document.call == .getAccountAuthorizationDetails || document.call == .describeTrails {
-            if case let .json(data) = document.payload, let text = String(data: data.prefix(65_536), encoding: .utf8),
-               let range = text.range(of: #"arn:aws[a-z-]*:(iam|cloudtrail):[a-z0-9-]*:\d{12}:"#, options: .regularExpression),
-               let account = NormalizationContext.account(inARN: String(text[range]) + "x") {
-                return account
-            }
-        }
-        return "unknown"
-    }
-}

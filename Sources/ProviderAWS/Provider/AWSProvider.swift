@@ -20,8 +20,8 @@ public struct AWSProvider: CloudProvider {
 
     /// The bundle layout of `snapshots/README.md`: each answer where `BundleLayout` files it,
     /// error answers as botocore's `{"Error": {...}}`, and the manifest.
-    public func bundle(_ snapshot: RawSnapshot, tool: String) -> [BundleFile] {
-        AWSBundle.files(documents: snapshot.documents, account: snapshot.manifestAccount ?? "unknown", regions: snapshot.manifestRegions,
+    public func bundle(_ snapshot: RawSnapshot, tool: String) throws(BundleWriter.Failure) -> [BundleFile] {
+        try AWSBundle.files(documents: snapshot.documents, account: snapshot.manifestAccount ?? "unknown", regions: snapshot.manifestRegions,
                         collected: snapshot.collected ?? Date(), tool: tool)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// sparse: only the members the normalizer reads. Every member is optional because `--filter`
 /// exports and AWS Config leave whole lists out. Each list element decodes on its own
 /// (`IAMLossy`), so one odd user does not cost the other hundred thousand.
-struct IAMAuthorizationDetails: Decodable {
+struct IAMAuthorizationDetails: Decodable, Sendable {
     var UserDetailList: [IAMLossy<IAMUserDetail>]?
     var GroupDetailList: [IAMLossy<IAMGroupDetail>]?
     var RoleDetailList: [IAMLossy<IAMRoleDetail>]?
@@ -12,7 +12,7 @@ struct IAMAuthorizationDetails: Decodable {
 }
 
 /// `UserDetail`.
-struct IAMUserDetail: Decodable {
+struct IAMUserDetail: Decodable, Sendable {
     var UserName: String?
     var Arn: String?
     var Path: String?
@@ -24,7 +24,7 @@ struct IAMUserDetail: Decodable {
 }
 
 /// `GroupDetail`.
-struct IAMGroupDetail: Decodable {
+struct IAMGroupDetail: Decodable, Sendable {
     var GroupName: String?
     var Arn: String?
     var Path: String?
@@ -34,8 +34,8 @@ struct IAMGroupDetail: Decodable {
 }
 
 /// `RoleDetail`.
-struct IAMRoleDetail: Decodable {
-    struct LastUsed: Decodable {
+struct IAMRoleDetail: Decodable, Sendable {
+    struct LastUsed: Decodable, Sendable {
         var LastUsedDate: Date?
     }
 
@@ -52,26 +52,26 @@ struct IAMRoleDetail: Decodable {
 }
 
 /// `AttachedPolicy`: a managed policy attached to a user, group or role.
-struct IAMAttachedPolicy: Decodable {
+struct IAMAttachedPolicy: Decodable, Sendable {
     var PolicyName: String?
     var PolicyArn: String?
 }
 
 /// `PolicyDetail`: an inline policy.
-struct IAMInlinePolicy: Decodable {
+struct IAMInlinePolicy: Decodable, Sendable {
     var PolicyName: String?
     var PolicyDocument: IAMPolicyDocumentField?
 }
 
 /// `Tag`.
-struct IAMTag: Decodable {
+struct IAMTag: Decodable, Sendable {
     var Key: String?
     var Value: String?
 }
 
 /// `ManagedPolicyDetail`, keeping only the default version's document: the other versions
 /// (up to four more per policy) are not decoded at all, which matters on large exports.
-struct IAMManagedPolicyDetail: Decodable {
+struct IAMManagedPolicyDetail: Decodable, Sendable {
     var PolicyName: String?
     var Arn: String?
     var DefaultVersionId: String?

@@ -5,7 +5,7 @@ import SourceText
 /// type inside it spoils that element only, not the whole 100 MB document. The failure keeps
 /// the JSON path, and the element's `Arn` when that much can be read, so the error can be
 /// charged to the right account.
-struct IAMLossy<Element: Decodable>: Decodable {
+struct IAMLossy<Element: Decodable & Sendable>: Decodable, Sendable {
     let value: Element?
     /// `$.UserDetailList[3].Tags: expected a list, …` when the element did not decode.
     let problem: String?

@@ -7,7 +7,7 @@ import SourceText
 ///
 /// Never throws for a malformed document: it keeps the problem with its JSON path instead, so
 /// one bad policy costs that policy (reported as a collection error), not the whole file.
-struct IAMPolicyDocumentField: Decodable {
+struct IAMPolicyDocumentField: Decodable, Sendable {
     let document: PolicyDocument?
     /// `$.Policies[2].PolicyVersionList[0].Document.Statement: expected …` when unusable.
     let problem: String?

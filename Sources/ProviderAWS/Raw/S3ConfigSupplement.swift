@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// An `AWS::S3::Bucket` item's `supplementaryConfiguration` restated as the per-bucket API
 /// answers (`get-bucket-acl`, `-policy`, `-encryption`, `get-public-access-block`,
@@ -11,10 +12,10 @@ struct S3ConfigSupplement {
     /// answer for its call, so that the normalizer records it against this bucket and account.
     func documents() -> [SnapshotDocument] {
         var documents: [SnapshotDocument] = []
-        func add(_ key: String, _ call: AWSCall, _ make: (Data) throws(SnapshotError) -> SnapshotDocument?) {
-            guard let data = item.supplementaryConfiguration[key] else { return }
+        func add(_ key: String, _ call: AWSCall, _ make: (JSONValue) throws(SnapshotError) -> SnapshotDocument?) {
+            guard let json = item.supplementaryConfiguration[key] else { return }
             do throws(SnapshotError) {
-                if let document = try make(data) { documents.append(document) }
+                if let document = try make(json) { documents.append(document) }
             } catch {
                 documents.append(AWSConfigS3.invalid(call, error, item, subject: bucket, key: "supplementaryConfiguration.\(key)"))
             }
@@ -29,12 +30,12 @@ struct S3ConfigSupplement {
         return documents
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ data: Data, _ key: String) throws(SnapshotError) -> T? {
-        try AWSConfigS3.decode(type, data, item, "supplementaryConfiguration.\(key)")
+    private func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue, _ key: String) throws(SnapshotError) -> T? {
+        try AWSConfigS3.decode(type, json, item, "supplementaryConfiguration.\(key)")
     }
 
-    private func answer<T: Encodable>(_ call: AWSCall, _ body: T, _ key: String) throws(SnapshotError) -> SnapshotDocument {
-        try AWSConfigS3.answer(call, body, item, subject: bucket, key: "supplementaryConfiguration.\(key)")
+    private func answer<T: Sendable>(_ call: AWSCall, _ body: T, _ key: String) -> SnapshotDocument {
+        AWSConfigS3.answer(call, body, item, subject: bucket, key: "supplementaryConfiguration.\(key)")
     }
 
     /// Config's permission names → the API's.
@@ -47,8 +48,8 @@ struct S3ConfigSupplement {
         "LogDelivery": "http://acs.amazonaws.com/groups/s3/LogDelivery",
     ]
 
-    private func acl(_ data: Data) throws(SnapshotError) -> SnapshotDocument? {
-        guard let list = try decode(S3ConfigRaw.AccessControlList.self, data, "AccessControlList") else { return nil }
+    private func acl(_ json: JSONValue) throws(SnapshotError) -> SnapshotDocument? {
+        guard let list = try decode(S3ConfigRaw.AccessControlList.self, json, "AccessControlList") else { return nil }
         let grants = (list.grantList ?? []) + (list.grantSet ?? [])
         let converted = grants.map { grant in
             let grantee: S3Raw.Acl.Grantee
@@ -66,19 +67,19 @@ struct S3ConfigSupplement {
             let permission = grant.permission.map { Self.permissions[$0] ?? $0.uppercased() }
             return S3Raw.Acl.Grant(Grantee: grantee, Permission: permission)
         }
-        return try answer(.getBucketAcl, S3Raw.Acl(Grants: converted), "AccessControlList")
+        return answer(.getBucketAcl, S3Raw.Acl(Grants: converted), "AccessControlList")
     }
 
-    private func policy(_ data: Data) throws(SnapshotError) -> SnapshotDocument? {
-        let policy = try decode(S3ConfigRaw.BucketPolicy.self, data, "BucketPolicy")
+    private func policy(_ json: JSONValue) throws(SnapshotError) -> SnapshotDocument? {
+        let policy = try decode(S3ConfigRaw.BucketPolicy.self, json, "BucketPolicy")
         guard let text = policy?.policyText else {
             return AWSConfigS3.absent(.getBucketPolicy, "NoSuchBucketPolicy", item, subject: bucket, key: "supplementaryConfiguration.BucketPolicy")
         }
-        return try answer(.getBucketPolicy, S3Raw.Policy(Policy: text), "BucketPolicy")
+        return answer(.getBucketPolicy, S3Raw.Policy(Policy: text), "BucketPolicy")
     }
 
-    private func encryption(_ data: Data) throws(SnapshotError) -> SnapshotDocument? {
-        let rules = try decode(S3ConfigRaw.Encryption.self, data, "ServerSideEncryptionConfiguration")?.rules ?? []
+    private func encryption(_ json: JSONValue) throws(SnapshotError) -> SnapshotDocument? {
+        let rules = try decode(S3ConfigRaw.Encryption.self, json, "ServerSideEncryptionConfiguration")?.rules ?? []
         guard !rules.isEmpty else {
             return AWSConfigS3.absent(.getBucketEncryption, "ServerSideEncryptionConfigurationNotFoundError", item, subject: bucket,
                                       key: "supplementaryConfiguration.ServerSideEncryptionConfiguration")
@@ -91,33 +92,33 @@ struct S3ConfigSupplement {
                 BucketKeyEnabled: rule.bucketKeyEnabled)
         }
         let body = S3Raw.Encryption(ServerSideEncryptionConfiguration: .init(Rules: converted))
-        return try answer(.getBucketEncryption, body, "ServerSideEncryptionConfiguration")
+        return answer(.getBucketEncryption, body, "ServerSideEncryptionConfiguration")
     }
 
-    private func publicAccessBlock(_ data: Data) throws(SnapshotError) -> SnapshotDocument? {
-        guard let block = try decode(S3ConfigRaw.PublicAccessBlock.self, data, "PublicAccessBlockConfiguration") else { return nil }
+    private func publicAccessBlock(_ json: JSONValue) throws(SnapshotError) -> SnapshotDocument? {
+        guard let block = try decode(S3ConfigRaw.PublicAccessBlock.self, json, "PublicAccessBlockConfiguration") else { return nil }
         let body = S3Raw.PublicAccessBlock(PublicAccessBlockConfiguration: AWSConfigS3.blockConfiguration(block))
-        return try answer(.getPublicAccessBlock, body, "PublicAccessBlockConfiguration")
+        return answer(.getPublicAccessBlock, body, "PublicAccessBlockConfiguration")
     }
 
     /// A null destination is logging off: the CLI's `{}`.
-    private func logging(_ data: Data) throws(SnapshotError) -> SnapshotDocument? {
-        let logging = try decode(S3ConfigRaw.Logging.self, data, "BucketLoggingConfiguration")
+    private func logging(_ json: JSONValue) throws(SnapshotError) -> SnapshotDocument? {
+        let logging = try decode(S3ConfigRaw.Logging.self, json, "BucketLoggingConfiguration")
         let enabled = logging?.destinationBucketName.map { S3Raw.Logging.Enabled(TargetBucket: $0, TargetPrefix: logging?.logFilePrefix ?? "") }
-        return try answer(.getBucketLogging, S3Raw.Logging(LoggingEnabled: enabled), "BucketLoggingConfiguration")
+        return answer(.getBucketLogging, S3Raw.Logging(LoggingEnabled: enabled), "BucketLoggingConfiguration")
     }
 
     /// Config says `Off` for never enabled: the CLI's `{}`.
-    private func versioning(_ data: Data) throws(SnapshotError) -> SnapshotDocument? {
-        let versioning = try decode(S3ConfigRaw.Versioning.self, data, "BucketVersioningConfiguration")
+    private func versioning(_ json: JSONValue) throws(SnapshotError) -> SnapshotDocument? {
+        let versioning = try decode(S3ConfigRaw.Versioning.self, json, "BucketVersioningConfiguration")
         let status = versioning?.status == "Off" ? nil : versioning?.status
         let mfaDelete = versioning?.isMfaDeleteEnabled.map { $0 ? "Enabled" : "Disabled" }
-        return try answer(.getBucketVersioning, S3Raw.Versioning(Status: status, MFADelete: mfaDelete), "BucketVersioningConfiguration")
+        return answer(.getBucketVersioning, S3Raw.Versioning(Status: status, MFADelete: mfaDelete), "BucketVersioningConfiguration")
     }
 
-    private func tagging(_ data: Data) throws(SnapshotError) -> SnapshotDocument? {
-        let sets = try decode(S3ConfigRaw.Tagging.self, data, "BucketTaggingConfiguration")?.tagSets ?? []
+    private func tagging(_ json: JSONValue) throws(SnapshotError) -> SnapshotDocument? {
+        let sets = try decode(S3ConfigRaw.Tagging.self, json, "BucketTaggingConfiguration")?.tagSets ?? []
         let tags = sets.flatMap { ($0.tags ?? [:]).sorted { $0.key < $1.key } }.map { S3Raw.Tagging.Tag(Key: $0.key, Value: $0.value) }
-        return try answer(.getBucketTagging, S3Raw.Tagging(TagSet: tags), "BucketTaggingConfiguration")
+        return answer(.getBucketTagging, S3Raw.Tagging(TagSet: tags), "BucketTaggingConfiguration")
     }
 }

@@ -2,11 +2,16 @@ import Foundation
 import SourceText
 
 /// One API answer from a snapshot: the call, what it is about, where it came from, and either
-/// the JSON body the CLI printed or the error the call answered with.
+/// the answer (the JSON body the CLI printed, or the answer already typed) or the error the call
+/// answered with.
 public struct SnapshotDocument: Sendable {
     public enum Payload: Sendable {
         /// The JSON the AWS CLI prints for the call.
         case json(Data)
+        /// The answer as the raw type the normalizer decodes it into (`S3Raw.Acl`,
+        /// `CloudTrailDescribeTrails`, …): what an AWS Config item is read into, handed on as it
+        /// is rather than printed as JSON to be read again.
+        case value(any Sendable)
         /// An error answer: `NoSuchBucketPolicy` (data) or `AccessDenied` (a collection error).
         case error(code: String, message: String)
     }
@@ -37,8 +42,9 @@ public struct SnapshotDocument: Sendable {
         return false
     }
 
-    /// Decodes the JSON body into `T`; nil for an "absent" error answer. Any other error answer
-    /// or a body that does not decode throws a `SnapshotError` naming the file and JSON path.
+    /// Decodes the JSON body into `T`, or returns the typed answer that is a `T`; nil for an
+    /// "absent" error answer. Any other error answer, a body that does not decode, or a typed
+    /// answer of another type throws a `SnapshotError` naming the file (and JSON path).
     public func decode<T: Decodable>(_ type: T.Type) throws(SnapshotError) -> T? {
         switch payload {
         case let .error(code, message):
@@ -51,6 +57,11 @@ public struct SnapshotDocument: Sendable {
                 let place = error.line.map { "\(source):\($0):\(error.column ?? 1)" } ?? source
                 throw SnapshotError(source: place, call: call, region: region, message: error.message)
             }
+        case let .value(value):
+            guard let typed = value as? T else {
+                throw SnapshotError(source: source, call: call, region: region, message: "holds \(Swift.type(of: value)), not \(T.self)")
+            }
+            return typed
         }
     }
 }

@@ -22,9 +22,13 @@ public enum JSONText {
         do {
             return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
-            // Foundation does not say where the syntax breaks; find it for the message.
-            if case let .dataCorrupted(context) = error, context.codingPath.isEmpty, let problem = JSONSyntaxLocator.firstError(in: data) {
-                throw Failure(line: problem.line, column: problem.column, message: "invalid JSON: \(problem.message)")
+            // Foundation does not say where the syntax breaks; posture's own parser does.
+            if case let .dataCorrupted(context) = error, context.codingPath.isEmpty {
+                do throws(JSONValue.ParseError) {
+                    _ = try JSONValue.parse(data)
+                } catch {
+                    throw Failure(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
+                }
             }
             throw Failure(line: nil, column: nil, message: describe(error))
         } catch {
@@ -32,9 +36,11 @@ public enum JSONText {
         }
     }
 
-    /// The first syntax error in `data` (line, column, what), or nil when it is valid JSON.
-    public static func firstSyntaxError(in data: Data) -> (line: Int, column: Int, message: String)? {
-        JSONSyntaxLocator.firstError(in: data).map { ($0.line, $0.column, $0.message) }
+    /// Decodes a part of a document already read as a tree (an AWS Config item's
+    /// `configuration`) into `T`, with the same decoder, dates and messages as text: the part
+    /// is written out once, compactly, because JSONDecoder reads only bytes.
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(Failure) -> T {
+        try decode(T.self, from: value.data())
     }
 
     public static let decoder: JSONDecoder = {

@@ -170,6 +170,8 @@ final class ReplayPerformer: LiveCallPerformer, @unchecked Sendable {
         switch document.payload {
         case let .json(data): return .document(data)
         case let .error(code, message): return .error(code: code, message: message, status: nil)
+        // A bundle's files read as JSON; only AWS Config items become typed answers.
+        case .value: return .error(code: "NotReplayed", message: "\(path) is a typed answer", status: 500)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 import Testing
 @testable import ProviderAWS
 
@@ -12,7 +13,7 @@ struct WirePaginationTests {
         let paginator = try #require(operation.paginator)
         let decoder = AWSWireDecoder()
         var parameters = WireFixtures.parameters(try WireFixtures.request(call.exchanges[0]).params)
-        var pages: [AWSJSONValue] = []
+        var pages: [JSONValue] = []
         for (index, exchange) in call.exchanges.enumerated() {
             #expect(parameters == WireFixtures.parameters(try WireFixtures.request(exchange).params), "page \(index + 1)")
             let page = try decoder.decodeDocument(try WireFixtures.response(exchange), operation: operation).get()
@@ -34,24 +35,24 @@ struct WirePaginationTests {
     @Test("merge: result keys concatenated in page order, non-aggregate keys from the first page (null when absent)")
     func mergeRules() throws {
         let paginator = try #require(AWSWireModel.standard.operation(for: .listBuckets)?.paginator)
-        let first = AWSJSONValue.object([AWSJSONMember("Buckets", .array([.string("a")])), AWSJSONMember("ContinuationToken", .string("t")),
-                                         AWSJSONMember("Owner", .object([AWSJSONMember("ID", .string("o1"))]))])
-        let second = AWSJSONValue.object([AWSJSONMember("Buckets", .array([.string("b"), .string("c")])),
-                                          AWSJSONMember("Owner", .object([AWSJSONMember("ID", .string("o2"))]))])
+        let first = JSONValue.object([JSONMember("Buckets", .array([.string("a")])), JSONMember("ContinuationToken", .string("t")),
+                                      JSONMember("Owner", .object([JSONMember("ID", .string("o1"))]))])
+        let second = JSONValue.object([JSONMember("Buckets", .array([.string("b"), .string("c")])),
+                                       JSONMember("Owner", .object([JSONMember("ID", .string("o2"))]))])
         #expect(paginator.nextPageParameters(after: first, parameters: ["MaxBuckets": "1"]) == ["MaxBuckets": "1", "ContinuationToken": "t"])
         #expect(paginator.nextPageParameters(after: second, parameters: [:]) == nil)
         #expect(paginator.merge([first, second]) == .object([
-            AWSJSONMember("Buckets", .array([.string("a"), .string("b"), .string("c")])),
-            AWSJSONMember("Owner", .object([AWSJSONMember("ID", .string("o1"))])),
-            AWSJSONMember("Prefix", .null),
+            JSONMember("Buckets", .array([.string("a"), .string("b"), .string("c")])),
+            JSONMember("Owner", .object([JSONMember("ID", .string("o1"))])),
+            JSONMember("Prefix", .null),
         ]))
     }
 
     @Test("moreResults false ends paging even when a token is present")
     func moreResults() throws {
         let paginator = try #require(AWSWireModel.standard.operation(for: .listKeys)?.paginator)
-        let last = AWSJSONValue.object([AWSJSONMember("NextMarker", .string("m")), AWSJSONMember("Truncated", .bool(false))])
-        let more = AWSJSONValue.object([AWSJSONMember("NextMarker", .string("m")), AWSJSONMember("Truncated", .bool(true))])
+        let last = JSONValue.object([JSONMember("NextMarker", .string("m")), JSONMember("Truncated", .bool(false))])
+        let more = JSONValue.object([JSONMember("NextMarker", .string("m")), JSONMember("Truncated", .bool(true))])
         #expect(paginator.nextPageParameters(after: last, parameters: [:]) == nil)
         #expect(paginator.nextPageParameters(after: more, parameters: ["Limit": "5"]) == ["Limit": "5", "Marker": "m"])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import PostureTesting
+import SourceText
 import Testing
 @testable import ProviderAWS
 
@@ -18,7 +19,7 @@ struct WireSnapshotTests {
                   let first = call.exchanges.first else { continue }
             let params = try WireFixtures.request(first).params
             guard let path = Self.bundlePath(snapshotCall, params: params), !written.contains(path) else { continue }
-            var pages: [AWSJSONValue] = []
+            var pages: [JSONValue] = []
             var answer: AWSErrorAnswer?
             for exchange in call.exchanges {
                 switch decoder.decodeDocument(try WireFixtures.response(exchange), operation: operation) {
@@ -30,8 +31,8 @@ struct WireSnapshotTests {
             if let answer {
                 // Only "not configured" answers, and Access Analyzer (moto lacks it), go in the bundle.
                 guard snapshotCall.absentCodes.contains(answer.code) || snapshotCall == .listAnalyzers else { continue }
-                data = AWSJSONValue.object([AWSJSONMember("Error", .object([
-                    AWSJSONMember("Code", .string(answer.code)), AWSJSONMember("Message", .string(answer.message)),
+                data = JSONValue.object([JSONMember("Error", .object([
+                    JSONMember("Code", .string(answer.code)), JSONMember("Message", .string(answer.message)),
                 ]))]).cliData()
             } else {
                 data = (operation.paginator.map { $0.merge(pages) } ?? pages.first ?? .object([])).cliData()

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import SourceText
 
 /// Sends the collector's planned requests to AWS: builds each from botocore's model, picks the
 /// endpoint (S3 per bucket and region, S3 Control per account), signs every attempt with
@@ -29,9 +30,9 @@ struct AWSAPIPerformer: LiveCallPerformer {
             return .error(code: "ModelMissing", message: "no API model for \(request.operation)", status: nil)
         }
         var parameters = request.parameters.mapValues(AWSParameter.scalar)
-        var pages: [AWSJSONValue] = []
+        var pages: [JSONValue] = []
         while true {
-            let page: AWSJSONValue
+            let page: JSONValue
             switch await send(operation, parameters: parameters, region: request.region) {
             case let .failed(answer): return answer
             case let .page(value): page = value
@@ -55,7 +56,7 @@ struct AWSAPIPerformer: LiveCallPerformer {
 
     /// One page: request, endpoint, signature, send, decode; one S3 region redirect followed.
     private enum PageOutcome {
-        case page(AWSJSONValue)
+        case page(JSONValue)
         case failed(LiveAnswer)
     }
 

@@ -1,9 +1,11 @@
+import SourceText
+
 /// Paging as the AWS CLI does it: follow the output token until the service says there is no
 /// more, then merge the pages into the one document `aws ...` prints.
 extension AWSPaginator {
     /// The input for the page after `page`: `parameters` with the input tokens set from the
     /// page's output tokens; nil when `page` is the last one (`moreResults` false, or no token).
-    public func nextPageParameters(after page: AWSJSONValue, parameters: [String: AWSParameter]) -> [String: AWSParameter]? {
+    public func nextPageParameters(after page: JSONValue, parameters: [String: AWSParameter]) -> [String: AWSParameter]? {
         if let moreResults, page[moreResults]?.boolValue != true { return nil }
         var next = parameters
         var found = false
@@ -15,7 +17,7 @@ extension AWSPaginator {
         return found ? next : nil
     }
 
-    private static func text(_ value: AWSJSONValue?) -> String? {
+    private static func text(_ value: JSONValue?) -> String? {
         switch value {
         case let .string(text)?: text.isEmpty ? nil : text
         case let .number(text)?: text
@@ -27,13 +29,13 @@ extension AWSPaginator {
     /// key's lists concatenated (in page order), the non-aggregate keys taken from the first
     /// page (null when it lacks them, as the CLI prints), every other member dropped — the
     /// output token and `IsTruncated` included.
-    public func merge(_ pages: [AWSJSONValue]) -> AWSJSONValue {
-        var members: [AWSJSONMember] = []
+    public func merge(_ pages: [JSONValue]) -> JSONValue {
+        var members: [JSONMember] = []
         for page in pages {
             for key in resultKeys {
                 guard let value = page[key], value != .null else { continue }
                 guard let position = members.firstIndex(where: { $0.key == key }) else {
-                    members.append(AWSJSONMember(key, value))
+                    members.append(JSONMember(key, value))
                     continue
                 }
                 switch (members[position].value, value) {
@@ -47,7 +49,7 @@ extension AWSPaginator {
         }
         if let first = pages.first {
             for key in nonAggregateKeys where !members.contains(where: { $0.key == key }) {
-                members.append(AWSJSONMember(key, first[key] ?? .null))
+                members.append(JSONMember(key, first[key] ?? .null))
             }
         }
         return .object(members)

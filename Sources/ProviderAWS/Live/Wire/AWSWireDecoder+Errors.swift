@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import SourceText
 
 /// Error answers of every protocol, read as botocore reads them.
 extension AWSWireDecoder {
@@ -40,7 +41,7 @@ extension AWSWireDecoder {
 
     /// `{"__type": "ns#Code", "message": …}`, or the `x-amzn-ErrorType` header (rest-json).
     private func jsonError(_ response: HTTPResponse, requestID: String?, rest: Bool) -> AWSErrorAnswer {
-        let body = response.body.isEmpty ? AWSJSONValue.object([]) : AWSJSONValue.parse(response.body)
+        let body = response.body.isEmpty ? JSONValue.object([]) : try? JSONValue.parse(response.body)
         let text = String(decoding: response.body.prefix(512), as: UTF8.self)
         let message = body?["message"]?.stringValue ?? body?["Message"]?.stringValue ?? (body == nil ? text : "")
         var code = body?["__type"]?.stringValue ?? String(response.status)

@@ -1,19 +1,20 @@
 import Foundation
 import HTTP
+import SourceText
 
 /// JSON answers (json, rest-json) passed through the output shape, as botocore's JSON parsers
 /// do: members the model does not name and null members are dropped, the rest keep their types.
 extension AWSWireDecoder {
-    func decodeJSONProtocol(_ response: HTTPResponse, operation: AWSOperation, rest: Bool) throws(WireDecodingError) -> AWSJSONValue {
+    func decodeJSONProtocol(_ response: HTTPResponse, operation: AWSOperation, rest: Bool) throws(WireDecodingError) -> JSONValue {
         guard let outputIndex = operation.output else { return .object([]) }
         let output = model.shape(outputIndex)
-        let body: AWSJSONValue
-        if response.body.isEmpty {
-            body = .object([])
-        } else if let parsed = AWSJSONValue.parse(response.body) {
-            body = parsed
-        } else {
-            throw WireDecodingError(reason: "the body is not JSON")
+        var body = JSONValue.object([])
+        if !response.body.isEmpty {
+            do throws(JSONValue.ParseError) {
+                body = try JSONValue.parse(response.body)
+            } catch {
+                throw WireDecodingError(reason: "the body is not JSON (\(error))")
+            }
         }
         guard rest else {
             guard case .object = body else { throw WireDecodingError(reason: "the body is not a JSON object") }
@@ -22,23 +23,23 @@ extension AWSWireDecoder {
         var members = try headerMembers(output, response: response)
         if let payload = output.payload, let reference = output.members.first(where: { $0.name == payload }) {
             let shape = model.shape(reference.shape)
-            let value: AWSJSONValue = shape.kind == .string || shape.kind == .blob
+            let value: JSONValue = shape.kind == .string || shape.kind == .blob
                 ? .string(String(decoding: response.body, as: UTF8.self)) : jsonValue(shape, body, rest: true)
-            members.append(AWSJSONMember(payload, value))
+            members.append(JSONMember(payload, value))
         } else if case let .object(bodyMembers) = jsonValue(output, body, rest: true) {
             members += bodyMembers
         }
         return .object(members)
     }
 
-    func jsonValue(_ shape: AWSShape, _ value: AWSJSONValue, rest: Bool) -> AWSJSONValue {
+    func jsonValue(_ shape: AWSShape, _ value: JSONValue, rest: Bool) -> JSONValue {
         switch (shape.kind, value) {
         case let (.structure, .object(fields)):
-            var members: [AWSJSONMember] = []
+            var members: [JSONMember] = []
             for reference in shape.members where reference.location == .body {
                 let wireName = reference.wireName
                 guard let field = fields.first(where: { $0.key == wireName }), field.value != .null else { continue }
-                members.append(AWSJSONMember(reference.name, jsonValue(model.shape(reference.shape), field.value, rest: rest)))
+                members.append(JSONMember(reference.name, jsonValue(model.shape(reference.shape), field.value, rest: rest)))
             }
             return .object(members)
         case let (.list, .array(items)):
@@ -48,13 +49,13 @@ extension AWSWireDecoder {
         case let (.map, .object(fields)):
             guard let valueReference = shape.value else { return value }
             let valueShape = model.shape(valueReference.shape)
-            return .object(fields.map { AWSJSONMember($0.key, $0.value == .null ? .null : jsonValue(valueShape, $0.value, rest: rest)) })
+            return .object(fields.map { JSONMember($0.key, $0.value == .null ? .null : jsonValue(valueShape, $0.value, rest: rest)) })
         case let (.integer, .number(text)), let (.long, .number(text)):
             // rest-json converts with int(); the json protocol leaves Python's parsed number.
             if rest, let double = Double(text), !Self.isIntegerText(text) { return .number(String(Int(double))) }
             return .number(Self.pythonNumberText(text))
         case let (.double, .number(text)), let (.float, .number(text)):
-            if rest, let double = Double(text) { return .number(AWSJSONValue.pythonNumber(double)) }
+            if rest, let double = Double(text) { return .number(JSONValue.pythonNumber(double)) }
             return .number(Self.pythonNumberText(text))
         case let (.boolean, .string(text)) where rest:
             return .bool(text.lowercased() == "true")
@@ -74,6 +75,6 @@ extension AWSWireDecoder {
     static func pythonNumberText(_ text: String) -> String {
         if isIntegerText(text) { return text }
         guard let double = Double(text) else { return text }
-        return AWSJSONValue.pythonNumber(double)
+        return JSONValue.pythonNumber(double)
     }
 }

@@ -1,18 +1,19 @@
 import Foundation
+import SourceText
 
 /// XML answers (query, ec2, rest-xml) read through the output shape, the way botocore's
 /// BaseXMLResponseParser reads them.
 extension AWSWireDecoder {
-    func xmlStructure(_ shape: AWSShape, node: WireXMLElement) throws(WireDecodingError) -> AWSJSONValue {
+    func xmlStructure(_ shape: AWSShape, node: WireXMLElement) throws(WireDecodingError) -> JSONValue {
         var byName: [String: [WireXMLElement]] = [:]
         for child in node.children { byName[child.name, default: []].append(child) }
-        var members: [AWSJSONMember] = []
+        var members: [JSONMember] = []
         members.reserveCapacity(shape.members.count)
         for reference in shape.members where reference.location == .body {
             if let nodes = byName[xmlKeyName(reference)] {
-                members.append(AWSJSONMember(reference.name, try xmlValue(reference, nodes: nodes)))
+                members.append(JSONMember(reference.name, try xmlValue(reference, nodes: nodes)))
             } else if reference.xmlAttribute, let value = node.attribute(reference.wireName) {
-                members.append(AWSJSONMember(reference.name, .string(value)))
+                members.append(JSONMember(reference.name, .string(value)))
             }
         }
         return .object(members)
@@ -29,7 +30,7 @@ extension AWSWireDecoder {
     }
 
     /// `nodes` are the elements found for the member: one, or several for a flattened list or map.
-    func xmlValue(_ reference: AWSMemberReference, nodes: [WireXMLElement]) throws(WireDecodingError) -> AWSJSONValue {
+    func xmlValue(_ reference: AWSMemberReference, nodes: [WireXMLElement]) throws(WireDecodingError) -> JSONValue {
         guard let first = nodes.first else { return .null }
         let shape = model.shape(reference.shape)
         switch shape.kind {
@@ -38,7 +39,7 @@ extension AWSWireDecoder {
         case .list:
             guard let element = shape.element else { return .array([]) }
             let items = reference.flattened ? nodes : first.children
-            var values: [AWSJSONValue] = []
+            var values: [JSONValue] = []
             values.reserveCapacity(items.count)
             for item in items { values.append(try xmlValue(element, nodes: [item])) }
             return .array(values)
@@ -46,10 +47,10 @@ extension AWSWireDecoder {
             guard let keyReference = shape.element, let valueReference = shape.value else { return .object([]) }
             let keyName = keyReference.locationName ?? "key"
             let valueName = valueReference.locationName ?? "value"
-            var members: [AWSJSONMember] = []
+            var members: [JSONMember] = []
             for entry in reference.flattened ? nodes : first.children {
                 var key: String?
-                var value: AWSJSONValue = .null
+                var value: JSONValue = .null
                 for part in entry.children {
                     if part.name == keyName {
                         key = part.text ?? ""
@@ -63,7 +64,7 @@ extension AWSWireDecoder {
                 if let position = members.firstIndex(where: { $0.key == key }) {
                     members[position].value = value
                 } else {
-                    members.append(AWSJSONMember(key, value))
+                    members.append(JSONMember(key, value))
                 }
             }
             return .object(members)
@@ -75,7 +76,7 @@ extension AWSWireDecoder {
     /// A scalar from XML text or a header, as the CLI prints it: timestamps and blobs as on the
     /// wire (awscli replaces botocore's parsers with the identity), numbers as numbers,
     /// booleans true only for `true`.
-    func scalar(_ shape: AWSShape, text: String) throws(WireDecodingError) -> AWSJSONValue {
+    func scalar(_ shape: AWSShape, text: String) throws(WireDecodingError) -> JSONValue {
         switch shape.kind {
         case .boolean:
             return .bool(text == "true")
@@ -88,7 +89,7 @@ extension AWSWireDecoder {
             guard let number = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
                 throw WireDecodingError(reason: "\(shape.name): '\(text.prefix(40))' is not a number")
             }
-            return .number(AWSJSONValue.pythonNumber(number))
+            return .number(JSONValue.pythonNumber(number))
         case .string where shape.policyDocument:
             return Self.policyDocument(text)
         default:
@@ -98,8 +99,8 @@ extension AWSWireDecoder {
 
     /// IAM sends policy documents URL-encoded; botocore's json_decode_policies URL-decodes
     /// them and parses the JSON, keeping the text when it is not JSON.
-    static func policyDocument(_ text: String) -> AWSJSONValue {
-        AWSJSONValue.parse(percentDecoded(text)) ?? .string(text)
+    static func policyDocument(_ text: String) -> JSONValue {
+        (try? JSONValue.parse(percentDecoded(text))) ?? .string(text)
     }
 
     /// Python's `urllib.parse.unquote`: `%XX` decoded (invalid escapes kept as written, `+`

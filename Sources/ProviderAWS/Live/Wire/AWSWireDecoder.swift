@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import SourceText
 
 /// Turns an HTTP answer into what `aws <service> <command> --output json` (AWS CLI v1) prints
 /// for it, or into the error the call answered with. The CLI prints wire timestamps and blobs
@@ -17,7 +18,7 @@ public struct AWSWireDecoder: Sendable {
     }
 
     /// One page's document as a value (for pagination, before the pages are merged).
-    public func decodeDocument(_ response: HTTPResponse, operation: AWSOperation) -> Result<AWSJSONValue, AWSErrorAnswer> {
+    public func decodeDocument(_ response: HTTPResponse, operation: AWSOperation) -> Result<JSONValue, AWSErrorAnswer> {
         guard let service = model.service(operation.service) else {
             return .failure(AWSErrorAnswer(code: AWSErrorAnswer.malformedResponseCode,
                                            message: "no model for service \(operation.service)", status: response.status))
@@ -44,7 +45,7 @@ public struct AWSWireDecoder: Sendable {
         do { return try XMLTreeReader.parse(body) } catch { throw WireDecodingError(reason: error.description) }
     }
 
-    private func decodeQuery(root: WireXMLElement, operation: AWSOperation) throws(WireDecodingError) -> AWSJSONValue {
+    private func decodeQuery(root: WireXMLElement, operation: AWSOperation) throws(WireDecodingError) -> JSONValue {
         guard let output = operation.output else { return .object([]) }
         var start: WireXMLElement? = root
         if let wrapper = operation.resultWrapper { start = root.child(wrapper) }
@@ -54,7 +55,7 @@ public struct AWSWireDecoder: Sendable {
         return try xmlStructure(model.shape(output), node: start)
     }
 
-    private func decodeRestXML(_ response: HTTPResponse, operation: AWSOperation) throws(WireDecodingError) -> Result<AWSJSONValue, AWSErrorAnswer> {
+    private func decodeRestXML(_ response: HTTPResponse, operation: AWSOperation) throws(WireDecodingError) -> Result<JSONValue, AWSErrorAnswer> {
         guard let outputIndex = operation.output else { return .success(.object([])) }
         let output = model.shape(outputIndex)
         // A string payload (GetBucketPolicy's JSON) is the body itself, not XML.
@@ -68,11 +69,11 @@ public struct AWSWireDecoder: Sendable {
         if let payload = output.payload, let reference = output.members.first(where: { $0.name == payload }) {
             let shape = model.shape(reference.shape)
             if shape.kind == .string || shape.kind == .blob {
-                members.append(AWSJSONMember(payload, .string(String(decoding: response.body, as: UTF8.self))))
+                members.append(JSONMember(payload, .string(String(decoding: response.body, as: UTF8.self))))
             } else if let root {
-                members.append(AWSJSONMember(payload, try xmlValue(reference, nodes: [root])))
+                members.append(JSONMember(payload, try xmlValue(reference, nodes: [root])))
             } else {
-                members.append(AWSJSONMember(payload, .object([])))
+                members.append(JSONMember(payload, .object([])))
             }
         } else if let root, case let .object(bodyMembers) = try xmlStructure(output, node: root) {
             members += bodyMembers
@@ -81,7 +82,7 @@ public struct AWSWireDecoder: Sendable {
         // reads the root element's text, null for us-east-1 (an empty element).
         if operation.service == "s3", operation.name == "GetBucketLocation" {
             members.removeAll { $0.key == "LocationConstraint" }
-            members.append(AWSJSONMember("LocationConstraint", root?.text.map(AWSJSONValue.string) ?? .null))
+            members.append(JSONMember("LocationConstraint", root?.text.map(JSONValue.string) ?? .null))
         }
         return .success(.object(members))
     }
@@ -93,22 +94,22 @@ public struct AWSWireDecoder: Sendable {
     }
 
     /// Members the rest protocols carry in headers or the status line.
-    func headerMembers(_ output: AWSShape, response: HTTPResponse) throws(WireDecodingError) -> [AWSJSONMember] {
-        var members: [AWSJSONMember] = []
+    func headerMembers(_ output: AWSShape, response: HTTPResponse) throws(WireDecodingError) -> [JSONMember] {
+        var members: [JSONMember] = []
         for reference in output.members {
             switch reference.location {
             case .header:
                 if let value = response.header(reference.wireName) {
-                    members.append(AWSJSONMember(reference.name, try scalar(model.shape(reference.shape), text: value)))
+                    members.append(JSONMember(reference.name, try scalar(model.shape(reference.shape), text: value)))
                 }
             case .headers:
                 let prefix = reference.wireName.lowercased()
                 let fields = response.headers.filter { $0.key.hasPrefix(prefix) }.sorted { $0.key < $1.key }
-                members.append(AWSJSONMember(reference.name, .object(fields.map {
-                    AWSJSONMember(String($0.key.dropFirst(prefix.count)), .string($0.value))
+                members.append(JSONMember(reference.name, .object(fields.map {
+                    JSONMember(String($0.key.dropFirst(prefix.count)), .string($0.value))
                 })))
             case .statusCode:
-                members.append(AWSJSONMember(reference.name, .number(String(response.status))))
+                members.append(JSONMember(reference.name, .number(String(response.status))))
             case .body, .uri, .querystring:
                 continue
             }

@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 extension AWSWireModel {
     /// Writes a request for `operation` with `parameters` (by member name: `Bucket`, `Name`,
@@ -83,26 +84,26 @@ extension AWSWireModel {
     }
 
     private func jsonBody(_ operation: AWSOperation, given: [(AWSMemberReference, AWSParameter)]) throws(AWSWireRequestError) -> Data {
-        var members: [AWSJSONMember] = []
+        var members: [JSONMember] = []
         for (member, value) in given where member.location == .body {
             let memberShape = shape(member.shape)
             switch (memberShape.kind, value) {
             case let (.list, .list(items)):
                 guard let element = memberShape.element else { continue }
-                var values: [AWSJSONValue] = []
+                var values: [JSONValue] = []
                 for item in items { values.append(try jsonScalar(item, shape(element.shape), operation, member)) }
-                members.append(AWSJSONMember(member.wireName, .array(values)))
+                members.append(JSONMember(member.wireName, .array(values)))
             case let (_, .scalar(text)):
-                members.append(AWSJSONMember(member.wireName, try jsonScalar(text, memberShape, operation, member)))
+                members.append(JSONMember(member.wireName, try jsonScalar(text, memberShape, operation, member)))
             default:
                 throw AWSWireRequestError(operation: operation.name, parameter: member.name, reason: "expects a \(memberShape.kind.rawValue)")
             }
         }
-        return AWSJSONValue.object(members).pythonDumpsData()
+        return JSONValue.object(members).pythonDumpsData()
     }
 
     private func jsonScalar(_ text: String, _ shape: AWSShape, _ operation: AWSOperation,
-                            _ member: AWSMemberReference) throws(AWSWireRequestError) -> AWSJSONValue {
+                            _ member: AWSMemberReference) throws(AWSWireRequestError) -> JSONValue {
         let checked = try scalarText(text, shape, operation, member)
         switch shape.kind {
         case .boolean: return .bool(checked == "true")
