@@ -29,7 +29,7 @@ let package = Package(
         // RFC 3339 parser.
         .target(name: "SourceText", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // The provider-neutral inventory policies evaluate.
-        .target(name: "Model", dependencies: ["CEL"], swiftSettings: strict),
+        .target(name: "Model", dependencies: ["CEL", "SourceText"], swiftSettings: strict),
         // What a scan finds: severities, findings, the policies and resources they name, and
         // their fingerprints — the vocabulary reports, triage and history share.
         .target(
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Findings", "Model"], swiftSettings: strict),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "CEL", "PostureTesting"], swiftSettings: strict),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "CEL", "SourceText", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "CEL", "Model", "Findings", "PostureTesting"], swiftSettings: strict),
         .testTarget(name: "PostureCLITests", dependencies: ["PostureTesting"], exclude: ["Parity"], swiftSettings: strict),
         .testTarget(name: "ProviderAWSTests", dependencies: ["ProviderAWS", "ProviderKit", "Model", "HTTP", "SourceText", "PostureTesting", "ChildProcess"], exclude: ["Wire/Fixtures", "Credentials/Support", "Signing/sigv4-skips.txt"], swiftSettings: strict),

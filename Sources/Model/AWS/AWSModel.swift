@@ -32,5 +32,6 @@ extension ModelExtension {
             SectionDescriptor(AWSAccount.self), SectionDescriptor(AWSIdentity.self), SectionDescriptor(AWSBucket.self),
             SectionDescriptor(AWSTrail.self),
         ],
-        settings: [.bucket: AWSBucket.settings])
+        settings: [.bucket: AWSBucket.settings],
+        functions: AWSFunctions.all)
 }

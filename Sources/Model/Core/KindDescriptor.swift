@@ -1,3 +1,5 @@
+import CEL
+
 /// Generic work over one resource kind, handed the kind's concrete type: how layers that only
 /// know the kind list (the evaluator, reports, relabelling) reach `[Bucket]` without a switch.
 public protocol KindVisitor {
@@ -55,15 +57,18 @@ public struct ModelExtension: Sendable {
     public var kinds: [KindDescriptor]
     /// Setting names per kind (`bucket`: `policy`, `acl`, …), for `requires: [bucket.policy]`.
     public var settings: [ResourceKind: [String]]
+    /// Functions the provider's policies may call (AWS: `iam.*`, `arn.*`).
+    public var functions: [FunctionDecl]
 
     public init(provider: ProviderID, profile: ProviderProfile, dataSets: [DataSet] = [], sections: [SectionDescriptor] = [],
-                kinds: [KindDescriptor] = [], settings: [ResourceKind: [String]] = [:]) {
+                kinds: [KindDescriptor] = [], settings: [ResourceKind: [String]] = [:], functions: [FunctionDecl] = []) {
         self.provider = provider
         self.profile = profile
         self.dataSets = dataSets
         self.sections = sections
         self.kinds = kinds
         self.settings = settings
+        self.functions = functions
     }
 }
 

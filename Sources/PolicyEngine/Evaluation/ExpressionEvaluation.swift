@@ -1,5 +1,6 @@
 import CEL
 import Foundation
+import Model
 import SourceText
 
 /// A value bound to a variable for `posture eval`.
@@ -45,14 +46,14 @@ public enum ExpressionEvaluation {
 
     /// Parses, checks and evaluates `source` with `bindings` as `dyn` variables (plus `now`),
     /// returning the result as JSON.
-    public static func evaluate(_ source: String, bindings: [String: CELInput], now: Date) -> Result<String, Failure> {
+    public static func evaluate(_ source: String, bindings: [String: CELInput], now: Date, model: ModelCatalog) -> Result<String, Failure> {
         var variables = bindings
         if variables[PolicyEnvironment.nowVariable] == nil {
             variables[PolicyEnvironment.nowVariable] = .timestamp(CELTimestamp(date: now))
         }
         let environment = CELEnvironment(
             variables: variables.mapValues { _ in CELType.dyn }.merging([PolicyEnvironment.nowVariable: .timestamp]) { current, _ in current },
-            library: PolicyEnvironment.library)
+            library: PolicyEnvironment.library(for: model))
         let program: Program
         do {
             let parsed = try Parser(limits: environment.limits).parse(source)

@@ -13,30 +13,39 @@ public struct PolicyEnvironment: Sendable {
     /// The name under which a policy's named values are used: `variables.paths`.
     public static let variablesVariable = "variables"
 
-    /// The library every policy may call: CEL's standard functions plus posture's domain functions.
-    public static let library: FunctionLibrary = {
+    /// CEL's standard functions plus posture's provider-neutral ones, and those of every
+    /// registered provider: what policies, and `posture eval`, may call.
+    public static func library(for model: ModelCatalog) -> FunctionLibrary {
         var library = FunctionLibrary.standard
-        for declaration in DomainFunctions.all { library.add(declaration) }
+        for declaration in DomainFunctions.all + model.extensions.flatMap(\.functions) { library.add(declaration) }
         return library
-    }()
+    }
+
+    /// The functions beyond CEL's standard library, for `posture policies functions`.
+    public static func domainFunctions(for model: ModelCatalog) -> [FunctionDecl] {
+        DomainFunctions.all + model.extensions.flatMap(\.functions)
+    }
 
     public let model: ModelCatalog
+    public let library: FunctionLibrary
     private let environments: [ResourceKind: CELEnvironment]
 
     public init(model: ModelCatalog) {
         self.model = model
+        let library = Self.library(for: model)
+        self.library = library
         environments = Dictionary(uniqueKeysWithValues: model.kinds.compactMap { descriptor in
             model.schema(descriptor.kind).map { schema in
                 (descriptor.kind, CELEnvironment(
                     variables: [descriptor.kind.rawValue: Self.celType(of: .object(schema)), Self.nowVariable: .timestamp],
-                    library: Self.library))
+                    library: library))
             }
         })
     }
 
     /// The environment for policies on `kind`.
     public func environment(for kind: ResourceKind) -> CELEnvironment {
-        environments[kind] ?? CELEnvironment(library: Self.library)
+        environments[kind] ?? CELEnvironment(library: library)
     }
 
     /// The CEL type of a model field type.

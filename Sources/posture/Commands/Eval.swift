@@ -28,7 +28,7 @@ struct Eval: AsyncParsableCommand {
             Console.error("error: \(message)")
             throw ExitDecision.Outcome.inputError.exitCode
         }
-        switch ExpressionEvaluation.evaluate(expression, bindings: bindings, now: Date()) {
+        switch ExpressionEvaluation.evaluate(expression, bindings: bindings, now: Date(), model: try Posture.registry().model) {
         case let .success(json):
             Console.out(json + "\n")
         case let .failure(.invalid(diagnostics)):

@@ -73,7 +73,7 @@ extension Policies {
         static let configuration = CommandConfiguration(abstract: "List posture's domain functions callable from policies, with their documentation.")
 
         func run() async throws {
-            Console.out(FunctionListing.text(DomainFunctions.all))
+            Console.out(FunctionListing.text(PolicyEnvironment.domainFunctions(for: try Posture.registry().model)))
         }
     }
 }

@@ -35,7 +35,7 @@ struct PermissionIndex {
     private var allows = Grants()
     private var denies = Grants()
 
-    /// Builds the index from a CEL list of attached policies (`identity.policies`) or of
+    /// Builds the index from a CEL list of attached policies (`identity.aws.policies`) or of
     /// policy documents; anything not shaped like them is an evaluation error.
     /// The time against which date conditions are judged (`aws:CurrentTime`, `aws:TokenIssueTime`).
     private let now: CELTimestamp?

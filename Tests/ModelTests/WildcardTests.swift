@@ -1,4 +1,4 @@
-@testable import PolicyEngine
+@testable import Model
 import SourceText
 import Testing
 

@@ -1,5 +1,5 @@
 import CEL
-@testable import PolicyEngine
+@testable import Model
 import Testing
 
 @Suite("Permission index")
@@ -55,7 +55,7 @@ struct PermissionIndexTests {
 
     @Test("cached answers follow the lists asked about, not only their buffers")
     func cache() throws {
-        let call = DomainFunctions.permittedCombinations.overloads[0].implementation
+        let call = AWSFunctions.permittedCombinations.overloads[0].implementation
         let policies = { (actions: [String]) -> CELValue in
             .list([.map(CELMap(["document": .map(CELMap(["statements": .list([self.statement("Allow", actions: actions)])]))]))])
         }

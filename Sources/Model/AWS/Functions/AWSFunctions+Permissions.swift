@@ -1,16 +1,17 @@
 import CEL
+import SourceText
 
-extension DomainFunctions {
+extension AWSFunctions {
     /// `iam.permittedActions(policies, actions) -> list(string)`
     static let permittedActions = FunctionDecl(
         name: "iam.permittedActions",
         documentation: """
         iam.permittedActions(policies, actions) -> list(string): the actions of the list that the \
-        policies (identity.policies, or a list of policy documents) allow: an Allow statement covers \
+        policies (identity.aws.policies, or a list of policy documents) allow: an Allow statement covers \
         the action through Action, or through a NotAction that does not exclude it, on a broad \
         resource (*, a pattern ending in *, or any NotResource), and no Deny statement without \
         conditions covers it on *. Conditions on Allow statements are not evaluated. \
-        Example: iam.permittedActions(identity.policies, ["iam:PassRole", "ec2:RunInstances"]).
+        Example: iam.permittedActions(identity.aws.policies, ["iam:PassRole", "ec2:RunInstances"]).
         """,
         overloads: [
             FunctionOverload(id: "iam_permitted_actions", parameters: [.list(.dyn), .list(.string)], result: .list(.string)) {
