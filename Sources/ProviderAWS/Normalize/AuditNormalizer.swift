@@ -1,4 +1,5 @@
 import Model
+import ProviderKit
 
 /// CloudTrail trails, AWS Config recorders, KMS keys and IAM Access Analyzer analyzers: the
 /// logging and monitoring side of an account.
@@ -60,46 +61,27 @@ enum AuditNormalizer {
 }
 
 extension AuditNormalizer {
-    /// Which audit data sets each account's input held, and which failed: coverage is the first
-    /// minus the second, so a policy needing a failed data set is "not assessed", never passed.
-    struct Coverage {
-        private(set) var present: [String: Set<String>] = [:]
-        private(set) var failed: [String: Set<String>] = [:]
-        private var regions: [String: Set<String>] = [:]
+    /// Which audit data sets each account's input held, and which failed (ProviderKit's ledger):
+    /// a policy needing a failed data set is "not assessed", never passed.
+    typealias Coverage = CoverageLedger
+}
 
-        mutating func saw(_ dataSet: String, account: String, region: String? = nil) {
-            present[account, default: []].insert(dataSet)
-            if let region { regions[account, default: []].insert(region) }
+extension CoverageLedger {
+    /// Files of an audit data set that could not be read at all fail it for the default account.
+    mutating func failProblems(_ problems: [SnapshotError], account: String) {
+        let audit: Set<String> = ["cloudtrail", "config", "kms", "access-analyzer"]
+        for problem in problems {
+            if let dataSet = problem.call?.dataSet, audit.contains(dataSet) { fail(dataSet, account: account) }
         }
+    }
 
-        mutating func fail(_ dataSet: String, account: String) {
-            failed[account, default: []].insert(dataSet)
-        }
-
-        mutating func region(_ region: String?, account: String) {
-            if let region { regions[account, default: []].insert(region) }
-        }
-
-        func covers(_ dataSet: String, account: String) -> Bool {
-            present[account]?.contains(dataSet) == true && failed[account]?.contains(dataSet) != true
-        }
-
-        /// Files of an audit data set that could not be read at all fail it for the default account.
-        mutating func failProblems(_ problems: [SnapshotError], account: String) {
-            let audit: Set<String> = ["cloudtrail", "config", "kms", "access-analyzer"]
-            for problem in problems {
-                if let dataSet = problem.call?.dataSet, audit.contains(dataSet) { fail(dataSet, account: account) }
-            }
-        }
-
-        /// Adds each account's covered data sets and seen regions to its facts.
-        func apply(to context: inout NormalizationContext) {
-            for account in Set(present.keys).union(regions.keys) {
-                let covered = (present[account] ?? []).subtracting(failed[account] ?? [])
-                context.update(account) { facts in
-                    facts.coverage.formUnion(covered)
-                    facts.regions.formUnion(regions[account] ?? [])
-                }
+    /// Adds each account's covered data sets and seen regions to its facts (with
+    /// `includingFailed`, also accounts where only failures were met, so their gap shows).
+    func apply(to context: inout NormalizationContext, includingFailed: Bool = false) {
+        for entry in accounts(includingFailed: includingFailed) {
+            context.update(entry.account) { facts in
+                facts.coverage.formUnion(entry.covered)
+                facts.regions.formUnion(entry.regions)
             }
         }
     }

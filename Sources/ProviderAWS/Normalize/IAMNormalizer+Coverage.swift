@@ -1,35 +1,23 @@
 import Foundation
 import Model
+import ProviderKit
 
 extension IAMNormalizer {
     /// Which IAM data sets each account's input held, and which of them could not be read in
     /// full. A data set with any failure is left out of the account's coverage even when
     /// other documents for it read, so that the policies needing it say "not assessed"
-    /// rather than pass on half the data.
+    /// rather than pass on half the data. Applied with every account met, so that an account
+    /// whose only IAM document failed still appears with its gap.
     struct Coverage {
-        private var present: [String: Set<String>] = [:]
-        private var failed: [String: Set<String>] = [:]
+        private var ledger = CoverageLedger()
 
-        mutating func read(_ dataSet: DataSet, account: String) {
-            present[account, default: []].insert(dataSet.rawValue)
-        }
+        mutating func read(_ dataSet: DataSet, account: String) { ledger.saw(dataSet.rawValue, account: account) }
 
-        mutating func fail(_ dataSet: DataSet, account: String) {
-            failed[account, default: []].insert(dataSet.rawValue)
-        }
+        mutating func fail(_ dataSet: DataSet, account: String) { ledger.fail(dataSet.rawValue, account: account) }
 
-        func isCovered(_ dataSet: DataSet, account: String) -> Bool {
-            present[account]?.contains(dataSet.rawValue) == true && failed[account]?.contains(dataSet.rawValue) != true
-        }
+        func isCovered(_ dataSet: DataSet, account: String) -> Bool { ledger.covers(dataSet.rawValue, account: account) }
 
-        /// Adds the data sets read in full to each account's facts (creating the account, so
-        /// that an account whose only IAM document failed still appears with its gap).
-        func apply(to context: inout NormalizationContext) {
-            for account in Set(present.keys).union(failed.keys) {
-                let covered = (present[account] ?? []).subtracting(failed[account] ?? [])
-                context.update(account) { $0.coverage.formUnion(covered) }
-            }
-        }
+        func apply(to context: inout NormalizationContext) { ledger.apply(to: &context, includingFailed: true) }
     }
 
     /// The account an ARN names when it is a real account id (12 digits); otherwise
