@@ -101,6 +101,11 @@ let package = Package(
         .executableTarget(name: "posture-bench", dependencies: ["PolicyEngine", "Model", "CEL", "Findings", "PostureTesting"], path: "Sources/PostureBenchmark", swiftSettings: strict),
         // Fixtures and helpers shared by the test targets and the benchmark.
         .target(name: "PostureTesting", dependencies: ["Model", "ChildProcess"], swiftSettings: strict),
+        // The provider seam end to end, with a provider of the suite's own beside AWS.
+        .testTarget(
+            name: "ScanningTests",
+            dependencies: ["Scanning", "ProviderKit", "ProviderAWS", "PolicyEngine", "Reporting", "Findings", "Model", "CEL", "PostureTesting"],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Findings", "Model"], swiftSettings: strict),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"], swiftSettings: strict),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["conformance-skips.txt"], swiftSettings: strict),
