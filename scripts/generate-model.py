@@ -235,19 +235,29 @@ def generate_record(record, types, keys):
             else:
                 out.append(f"        try container.encode({access}, forKey: ModelCodingKey({swift_string(field['name'])}))")
         out.append("    }")
+    is_resource = "Resource" in record["conforms"]
     if not record["manual"]:
         out.append("")
-        out.append("    public func celValue(_ conversion: inout CELConversion) -> CELValue {")
+        if is_resource:
+            # Resources convert only the fields the policies read (FieldSelection); nested
+            # records convert whole.
+            out.append("    public func celValue(_ conversion: inout CELConversion) -> CELValue { celValue(&conversion, fields: .all) }")
+            out.append("")
+            out.append("    public func celValue(_ conversion: inout CELConversion, fields selection: FieldSelection) -> CELValue {")
+        else:
+            out.append("    public func celValue(_ conversion: inout CELConversion) -> CELValue {")
         out.append(f"        var fields = CELMap.Fields(capacity: {len(trees)})")
         for field, tree in trees:
             access = "self." + key_name(field["name"])
             key = f"FieldKeys.{key_name(field['name'])}"
+            guard = f"if selection.contains({key}) {{ " if is_resource and tree[0] != "sections" else ""
+            close = " }" if guard else ""
             if tree[0] == "sections":
-                out.append(f"        {access}.append(to: &fields, &conversion)")
+                out.append(f"        {access}.append(to: &fields, &conversion" + (", selection: selection)" if is_resource else ")"))
             elif tree[0] == "optional":
-                out.append(f"        fields.append({key}, ifPresent: {access}.map {{ {cel('$0', tree[1])} }})")
+                out.append(f"        {guard}fields.append({key}, ifPresent: {access}.map {{ {cel('$0', tree[1])} }}){close}")
             else:
-                out.append(f"        fields.append({key}, {cel(access, tree)})")
+                out.append(f"        {guard}fields.append({key}, {cel(access, tree)}){close}")
         out.append("        return .map(CELMap(fields))")
         out.append("    }")
     out.append("}")

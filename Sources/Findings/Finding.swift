@@ -106,6 +106,12 @@ public final class ResourceReference: Encodable, Sendable, Hashable {
         self.source = source
     }
 
+    /// The reference to a resource known only as a resource of some kind.
+    public convenience init(_ resource: any Resource) {
+        self.init(id: resource.id, name: resource.name, kind: type(of: resource).kind, provider: resource.provider, account: resource.account,
+                  region: resource.region, source: resource.source)
+    }
+
     public init<R: Resource>(_ resource: R) {
         id = resource.id
         name = resource.name

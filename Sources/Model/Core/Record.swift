@@ -30,6 +30,13 @@ public protocol Resource: Record {
     var collected: [String] { get }
     /// Provider-specific facts (`bucket.aws`), one section per provider.
     var sections: ResourceSections { get set }
+    /// The value with only the top-level fields `fields` selects (the ones the policies read).
+    func celValue(_ conversion: inout CELConversion, fields: FieldSelection) -> CELValue
+}
+
+extension Resource {
+    /// A hand-written resource may convert every field whatever is selected.
+    public func celValue(_ conversion: inout CELConversion, fields _: FieldSelection) -> CELValue { celValue(&conversion) }
 }
 
 /// One provider's facts about a resource kind, read by policies as `bucket.aws.…`. Declared

@@ -20,9 +20,9 @@ public struct ResourceSections: Sendable, Hashable, Encodable {
 
     public var isEmpty: Bool { storage.isEmpty }
 
-    /// Appends each section under its provider's name, in provider order.
-    public func append(to fields: inout CELMap.Fields, _ conversion: inout CELConversion) {
-        for provider in providers {
+    /// Appends each section under its provider's name, in provider order (those `selection` selects).
+    public func append(to fields: inout CELMap.Fields, _ conversion: inout CELConversion, selection: FieldSelection = .all) {
+        for provider in providers where selection.contains(provider.key) {
             guard let section = storage[provider] else { continue }
             fields.append(provider.key, section.celValue(&conversion))
         }

@@ -54,22 +54,24 @@ extension EncryptionKey {
         try self.sections.encode(into: &container)
     }
 
-    public func celValue(_ conversion: inout CELConversion) -> CELValue {
+    public func celValue(_ conversion: inout CELConversion) -> CELValue { celValue(&conversion, fields: .all) }
+
+    public func celValue(_ conversion: inout CELConversion, fields selection: FieldSelection) -> CELValue {
         var fields = CELMap.Fields(capacity: 14)
-        fields.append(FieldKeys.id, .string(self.id))
-        fields.append(FieldKeys.name, .string(self.name))
-        fields.append(FieldKeys.provider, .string(self.provider.rawValue))
-        fields.append(FieldKeys.account, .string(self.account))
-        fields.append(FieldKeys.region, ifPresent: self.region.map { .string($0) })
-        fields.append(FieldKeys.source, self.source.celValue(&conversion))
-        fields.append(FieldKeys.manager, .string(self.manager.rawValue))
-        fields.append(FieldKeys.state, ifPresent: self.state.map { .string($0) })
-        fields.append(FieldKeys.spec, ifPresent: self.spec.map { .string($0) })
-        fields.append(FieldKeys.rotationEnabled, ifPresent: self.rotationEnabled.map { .bool($0) })
-        fields.append(FieldKeys.created, ifPresent: self.created.map { CELConversion.time($0) })
-        fields.append(FieldKeys.tags, CELConversion.map(self.tags) { .string($0) })
-        fields.append(FieldKeys.collected, CELConversion.strings(self.collected))
-        self.sections.append(to: &fields, &conversion)
+        if selection.contains(FieldKeys.id) { fields.append(FieldKeys.id, .string(self.id)) }
+        if selection.contains(FieldKeys.name) { fields.append(FieldKeys.name, .string(self.name)) }
+        if selection.contains(FieldKeys.provider) { fields.append(FieldKeys.provider, .string(self.provider.rawValue)) }
+        if selection.contains(FieldKeys.account) { fields.append(FieldKeys.account, .string(self.account)) }
+        if selection.contains(FieldKeys.region) { fields.append(FieldKeys.region, ifPresent: self.region.map { .string($0) }) }
+        if selection.contains(FieldKeys.source) { fields.append(FieldKeys.source, self.source.celValue(&conversion)) }
+        if selection.contains(FieldKeys.manager) { fields.append(FieldKeys.manager, .string(self.manager.rawValue)) }
+        if selection.contains(FieldKeys.state) { fields.append(FieldKeys.state, ifPresent: self.state.map { .string($0) }) }
+        if selection.contains(FieldKeys.spec) { fields.append(FieldKeys.spec, ifPresent: self.spec.map { .string($0) }) }
+        if selection.contains(FieldKeys.rotationEnabled) { fields.append(FieldKeys.rotationEnabled, ifPresent: self.rotationEnabled.map { .bool($0) }) }
+        if selection.contains(FieldKeys.created) { fields.append(FieldKeys.created, ifPresent: self.created.map { CELConversion.time($0) }) }
+        if selection.contains(FieldKeys.tags) { fields.append(FieldKeys.tags, CELConversion.map(self.tags) { .string($0) }) }
+        if selection.contains(FieldKeys.collected) { fields.append(FieldKeys.collected, CELConversion.strings(self.collected)) }
+        self.sections.append(to: &fields, &conversion, selection: selection)
         return .map(CELMap(fields))
     }
 }

@@ -69,27 +69,29 @@ extension Identity {
         try self.sections.encode(into: &container)
     }
 
-    public func celValue(_ conversion: inout CELConversion) -> CELValue {
+    public func celValue(_ conversion: inout CELConversion) -> CELValue { celValue(&conversion, fields: .all) }
+
+    public func celValue(_ conversion: inout CELConversion, fields selection: FieldSelection) -> CELValue {
         var fields = CELMap.Fields(capacity: 19)
-        fields.append(FieldKeys.id, .string(self.id))
-        fields.append(FieldKeys.name, .string(self.name))
-        fields.append(FieldKeys.provider, .string(self.provider.rawValue))
-        fields.append(FieldKeys.account, .string(self.account))
-        fields.append(FieldKeys.region, ifPresent: self.region.map { .string($0) })
-        fields.append(FieldKeys.source, self.source.celValue(&conversion))
-        fields.append(FieldKeys.kind, .string(self.kind.rawValue))
-        fields.append(FieldKeys.created, ifPresent: self.created.map { CELConversion.time($0) })
-        fields.append(FieldKeys.consoleAccess, ifPresent: self.consoleAccess.map { .bool($0) })
-        fields.append(FieldKeys.lastConsoleLogin, ifPresent: self.lastConsoleLogin.map { CELConversion.time($0) })
-        fields.append(FieldKeys.mfa, .string(self.mfa.rawValue))
-        fields.append(FieldKeys.mfaDevices, .list(self.mfaDevices.map { $0.celValue(&conversion) }))
-        fields.append(FieldKeys.accessKeys, .list(self.accessKeys.map { $0.celValue(&conversion) }))
-        fields.append(FieldKeys.grants, .list(self.grants.map { $0.celValue(&conversion) }))
-        fields.append(FieldKeys.groups, CELConversion.strings(self.groups))
-        fields.append(FieldKeys.lastActivity, ifPresent: self.lastActivity.map { CELConversion.time($0) })
-        fields.append(FieldKeys.tags, CELConversion.map(self.tags) { .string($0) })
-        fields.append(FieldKeys.collected, CELConversion.strings(self.collected))
-        self.sections.append(to: &fields, &conversion)
+        if selection.contains(FieldKeys.id) { fields.append(FieldKeys.id, .string(self.id)) }
+        if selection.contains(FieldKeys.name) { fields.append(FieldKeys.name, .string(self.name)) }
+        if selection.contains(FieldKeys.provider) { fields.append(FieldKeys.provider, .string(self.provider.rawValue)) }
+        if selection.contains(FieldKeys.account) { fields.append(FieldKeys.account, .string(self.account)) }
+        if selection.contains(FieldKeys.region) { fields.append(FieldKeys.region, ifPresent: self.region.map { .string($0) }) }
+        if selection.contains(FieldKeys.source) { fields.append(FieldKeys.source, self.source.celValue(&conversion)) }
+        if selection.contains(FieldKeys.kind) { fields.append(FieldKeys.kind, .string(self.kind.rawValue)) }
+        if selection.contains(FieldKeys.created) { fields.append(FieldKeys.created, ifPresent: self.created.map { CELConversion.time($0) }) }
+        if selection.contains(FieldKeys.consoleAccess) { fields.append(FieldKeys.consoleAccess, ifPresent: self.consoleAccess.map { .bool($0) }) }
+        if selection.contains(FieldKeys.lastConsoleLogin) { fields.append(FieldKeys.lastConsoleLogin, ifPresent: self.lastConsoleLogin.map { CELConversion.time($0) }) }
+        if selection.contains(FieldKeys.mfa) { fields.append(FieldKeys.mfa, .string(self.mfa.rawValue)) }
+        if selection.contains(FieldKeys.mfaDevices) { fields.append(FieldKeys.mfaDevices, .list(self.mfaDevices.map { $0.celValue(&conversion) })) }
+        if selection.contains(FieldKeys.accessKeys) { fields.append(FieldKeys.accessKeys, .list(self.accessKeys.map { $0.celValue(&conversion) })) }
+        if selection.contains(FieldKeys.grants) { fields.append(FieldKeys.grants, .list(self.grants.map { $0.celValue(&conversion) })) }
+        if selection.contains(FieldKeys.groups) { fields.append(FieldKeys.groups, CELConversion.strings(self.groups)) }
+        if selection.contains(FieldKeys.lastActivity) { fields.append(FieldKeys.lastActivity, ifPresent: self.lastActivity.map { CELConversion.time($0) }) }
+        if selection.contains(FieldKeys.tags) { fields.append(FieldKeys.tags, CELConversion.map(self.tags) { .string($0) }) }
+        if selection.contains(FieldKeys.collected) { fields.append(FieldKeys.collected, CELConversion.strings(self.collected)) }
+        self.sections.append(to: &fields, &conversion, selection: selection)
         return .map(CELMap(fields))
     }
 }

@@ -63,25 +63,27 @@ extension Trail {
         try self.sections.encode(into: &container)
     }
 
-    public func celValue(_ conversion: inout CELConversion) -> CELValue {
+    public func celValue(_ conversion: inout CELConversion) -> CELValue { celValue(&conversion, fields: .all) }
+
+    public func celValue(_ conversion: inout CELConversion, fields selection: FieldSelection) -> CELValue {
         var fields = CELMap.Fields(capacity: 17)
-        fields.append(FieldKeys.id, .string(self.id))
-        fields.append(FieldKeys.name, .string(self.name))
-        fields.append(FieldKeys.provider, .string(self.provider.rawValue))
-        fields.append(FieldKeys.account, .string(self.account))
-        fields.append(FieldKeys.region, ifPresent: self.region.map { .string($0) })
-        fields.append(FieldKeys.source, self.source.celValue(&conversion))
-        fields.append(FieldKeys.enabled, ifPresent: self.enabled.map { .bool($0) })
-        fields.append(FieldKeys.allRegions, .bool(self.allRegions))
-        fields.append(FieldKeys.organization, .bool(self.organization))
-        fields.append(FieldKeys.integrity, .bool(self.integrity))
-        fields.append(FieldKeys.encryptionKey, ifPresent: self.encryptionKey.map { .string($0) })
-        fields.append(FieldKeys.bucket, ifPresent: self.bucket.map { .string($0) })
-        fields.append(FieldKeys.events, ifPresent: self.events.map { $0.celValue(&conversion) })
-        fields.append(FieldKeys.bucketAccessLogging, ifPresent: self.bucketAccessLogging.map { .bool($0) })
-        fields.append(FieldKeys.tags, CELConversion.map(self.tags) { .string($0) })
-        fields.append(FieldKeys.collected, CELConversion.strings(self.collected))
-        self.sections.append(to: &fields, &conversion)
+        if selection.contains(FieldKeys.id) { fields.append(FieldKeys.id, .string(self.id)) }
+        if selection.contains(FieldKeys.name) { fields.append(FieldKeys.name, .string(self.name)) }
+        if selection.contains(FieldKeys.provider) { fields.append(FieldKeys.provider, .string(self.provider.rawValue)) }
+        if selection.contains(FieldKeys.account) { fields.append(FieldKeys.account, .string(self.account)) }
+        if selection.contains(FieldKeys.region) { fields.append(FieldKeys.region, ifPresent: self.region.map { .string($0) }) }
+        if selection.contains(FieldKeys.source) { fields.append(FieldKeys.source, self.source.celValue(&conversion)) }
+        if selection.contains(FieldKeys.enabled) { fields.append(FieldKeys.enabled, ifPresent: self.enabled.map { .bool($0) }) }
+        if selection.contains(FieldKeys.allRegions) { fields.append(FieldKeys.allRegions, .bool(self.allRegions)) }
+        if selection.contains(FieldKeys.organization) { fields.append(FieldKeys.organization, .bool(self.organization)) }
+        if selection.contains(FieldKeys.integrity) { fields.append(FieldKeys.integrity, .bool(self.integrity)) }
+        if selection.contains(FieldKeys.encryptionKey) { fields.append(FieldKeys.encryptionKey, ifPresent: self.encryptionKey.map { .string($0) }) }
+        if selection.contains(FieldKeys.bucket) { fields.append(FieldKeys.bucket, ifPresent: self.bucket.map { .string($0) }) }
+        if selection.contains(FieldKeys.events) { fields.append(FieldKeys.events, ifPresent: self.events.map { $0.celValue(&conversion) }) }
+        if selection.contains(FieldKeys.bucketAccessLogging) { fields.append(FieldKeys.bucketAccessLogging, ifPresent: self.bucketAccessLogging.map { .bool($0) }) }
+        if selection.contains(FieldKeys.tags) { fields.append(FieldKeys.tags, CELConversion.map(self.tags) { .string($0) }) }
+        if selection.contains(FieldKeys.collected) { fields.append(FieldKeys.collected, CELConversion.strings(self.collected)) }
+        self.sections.append(to: &fields, &conversion, selection: selection)
         return .map(CELMap(fields))
     }
 }

@@ -32,13 +32,6 @@ public struct PolicyEvaluator: Sendable {
         let account: String
     }
 
-    /// Plans one kind's work with its concrete type.
-    private struct Planner: KindVisitor {
-        let evaluator: PolicyEvaluator
-        let inventory: Inventory
-        let coverage: Coverage
-        func visit<R: Resource>(_ type: R.Type) -> KindWork? { evaluator.plan(inventory[type], coverage: coverage) }
-    }
 
     /// Findings ordered by policy id, then resource id. Passes are included; reports filter them.
     public func evaluate(_ inventory: Inventory) -> [Finding] {
@@ -47,7 +40,7 @@ public struct PolicyEvaluator: Sendable {
         // Kinds in the order of the kind list, which is the order their findings join a policy
         // id's run (accounts first, keys last).
         let planners: [@Sendable () -> KindWork?] = kinds.map { descriptor in
-            { descriptor.accept(Planner(evaluator: self, inventory: inventory, coverage: coverage)) }
+            { plan(descriptor.kind, inventory.resources(of: descriptor.kind), coverage: coverage) }
         }
         // Kinds are sorted side by side, then all their chunks share one pool of cores:
         // one kind after another left a core idle at the end of each.
@@ -82,16 +75,21 @@ public struct PolicyEvaluator: Sendable {
         let run: @Sendable (Int) -> [Finding?]
     }
 
-    /// Sorts the resources of `R` and cuts them into chunks (nil when no policy or no resource).
-    private func plan<R: Resource>(_ unsorted: [R], coverage: Coverage) -> KindWork? {
-        let applicable = policies.filter { $0.resource == R.kind }.sorted { $0.id < $1.id }
+    /// Sorts the resources of `kind` and cuts them into chunks (nil when no policy or no resource).
+    ///
+    /// Resources are handled as `any Resource`, not through a generic over their type: the
+    /// kind list reaches their types only at run time, and unspecialized generic code copied
+    /// every resource through value witnesses (it ran the pack at half the speed). An
+    /// existential costs one dynamic call per field read, and `celValue` runs specialized.
+    private func plan(_ kind: ResourceKind, _ unsorted: [any Resource], coverage: Coverage) -> KindWork? {
+        let applicable = policies.filter { $0.resource == kind }.sorted { $0.id < $1.id }
         guard !applicable.isEmpty, !unsorted.isEmpty else { return nil }
         let resources = unsorted.sorted { $0.id < $1.id }
         let references = applicable.map(PolicyReference.init)
         let chunkSize = max(64, resources.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = stride(from: 0, to: resources.count, by: chunkSize).map { $0..<min($0 + chunkSize, resources.count) }
         return KindWork(applicable: applicable, chunkCount: chunks.count) { chunk in
-            evaluateChunk(resources[chunks[chunk]], applicable, references, coverage: coverage)
+            evaluateChunk(kind, resources[chunks[chunk]], applicable, references, coverage: coverage)
         }
     }
 
@@ -151,13 +149,15 @@ public struct PolicyEvaluator: Sendable {
     /// (nil where the policy is for another provider, or is not assessable for the account).
     /// Policy-major so that the sequential read-out in `assemble` walks memory in order
     /// (reading a resource-major block policy by policy missed the cache on every finding).
-    private func evaluateChunk<R: Resource>(
-        _ resources: ArraySlice<R>, _ applicable: [Policy], _ references: [PolicyReference], coverage: Coverage
+    private func evaluateChunk(
+        _ kind: ResourceKind, _ resources: ArraySlice<any Resource>, _ applicable: [Policy], _ references: [PolicyReference], coverage: Coverage
     ) -> [Finding?] {
         var local = [Finding?](repeating: nil, count: resources.count * applicable.count)
         var conversion = CELConversion()
+        // Only the fields some applicable policy reads are converted.
+        let selection = applicable.dropFirst().reduce(applicable.first?.fields ?? .all) { $0.union($1.fields) }
         // Variable names hashed once, not per resource.
-        let resourceKey = FieldKey(R.kind.rawValue), nowKey = FieldKey(PolicyEnvironment.nowVariable)
+        let resourceKey = FieldKey(kind.rawValue), nowKey = FieldKey(PolicyEnvironment.nowVariable)
         let nowValue = CELValue.timestamp(CELTimestamp(date: now))
         let needsSettings = applicable.contains { $0.requires.contains { $0.contains(".") } }
         // Resources come sorted by id, so runs share an account: look its coverage up once per run.
@@ -174,19 +174,19 @@ public struct PolicyEvaluator: Sendable {
                 if let known = blockedByAccount[id] {
                     blocked = known
                 } else {
-                    blocked = applicable.map { R.kind != .account && !Self.missingAccountData($0, available: accountData).isEmpty }
+                    blocked = applicable.map { kind != .account && !Self.missingAccountData($0, available: accountData).isEmpty }
                     blockedByAccount[id] = blocked
                 }
             }
             var bindings = CELMap.Fields(capacity: 2)
-            bindings.append(resourceKey, resources[index].celValue(&conversion))
+            bindings.append(resourceKey, resources[index].celValue(&conversion, fields: selection))
             bindings.append(nowKey, nowValue)
             let activation = Activation(bindings)
             let reference = ResourceReference(resources[index])
             var available = accountData
             if needsSettings {
                 // Resource-level requirements (`bucket.policy`) are met by what this resource's input held.
-                available = (available ?? []).union(resources[index].collected.map { "\(R.kind.rawValue).\($0)" })
+                available = (available ?? []).union(resources[index].collected.map { "\(kind.rawValue).\($0)" })
             }
             let provider = resources[index].provider
             for policyIndex in applicable.indices {

@@ -54,7 +54,8 @@ struct ExpressionCompiler {
             }
             do {
                 let program = try Program(parsed, environment: environment)
-                return .success(CompiledExpression(source: source, program: program, location: start))
+                return .success(CompiledExpression(source: source, program: program, location: start,
+                                                   fields: FieldUse.fields(of: parsed.root, resource: kind.rawValue)))
             } catch {
                 return .failure(DiagnosticList(error.diagnostics.map { diagnostic in
                     file.diagnostic(diagnostic.code, "in \(what): \(diagnostic.message)", at: sourceMap.location(ofOffset: offset + diagnostic.position.offset))

@@ -33,6 +33,8 @@ public final class Policy: Sendable {
     public let location: SourceLocation
     /// `requires`, each entry split into its alternatives once, for evaluation.
     let requirements: [[String]]
+    /// The resource fields the violation and the message read: only those are converted.
+    public let fields: FieldSelection
 
     init(
         id: String, title: String, description: String?, severity: Severity, resource: ResourceKind, provider: ProviderID,
@@ -56,6 +58,10 @@ public final class Policy: Sendable {
         self.examples = examples
         self.location = location
         requirements = requires.map { $0.split(separator: "|").map(String.init) }
+        fields = message.parts.reduce(violation.fields) { selection, part in
+            if case let .expression(expression) = part { return selection.union(expression.fields) }
+            return selection
+        }
     }
 }
 
@@ -64,6 +70,8 @@ public struct CompiledExpression: Sendable {
     public let source: String
     public let program: Program
     public let location: SourceLocation
+    /// The resource fields it reads.
+    public let fields: FieldSelection
 }
 
 /// A named value of a policy (`variables: {paths: "iam.permittedCombinations(…)"}`), used in its
