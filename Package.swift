@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // posture — cloud configuration posture scanner.
-// Dependency direction (see ../shared/DESIGN.md): posture → PolicyEngine → {CEL, Model}.
+// Targets sit on floors and depend only downwards: docs/architecture.md draws them.
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]

@@ -43,7 +43,9 @@ struct PolicyParser {
         let variables = fields["variables"].map { defineVariables($0.value, compiler: &compiler, reader: &reader) } ?? []
         let violation = fields["violation"].flatMap { compileViolation($0.value, compiler: compiler, reader: &reader) }
         let message = fields["message"].flatMap { compileMessage($0.value, compiler: compiler, reader: &reader) }
-        let examples = examples(fields["examples"]?.value, kind: kind, provider: provider ?? model.providers.first ?? "aws", reader: &reader)
+        // Without a valid provider the policy is refused anyway; its examples are still read, as
+        // the first registered provider's, so their own mistakes are reported in the same run.
+        let examples = examples(fields["examples"]?.value, kind: kind, provider: provider ?? model.providers.first ?? "unknown", reader: &reader)
 
         guard let id, let title, let severity, let provider, let domain, let violation, let message, let examples, let variables else { return nil }
         return Policy(
