@@ -235,12 +235,12 @@ def generate_record(record, types, keys):
             else:
                 out.append(f"        try container.encode({access}, forKey: ModelCodingKey({swift_string(field['name'])}))")
         out.append("    }")
-    is_resource = "Resource" in record["conforms"]
+    # Resources and provider sections convert only the fields the policies read
+    # (FieldSelection); nested records convert whole.
+    is_resource = "Resource" in record["conforms"] or "ResourceSection" in record["conforms"]
     if not record["manual"]:
         out.append("")
         if is_resource:
-            # Resources convert only the fields the policies read (FieldSelection); nested
-            # records convert whole.
             out.append("    public func celValue(_ conversion: inout CELConversion) -> CELValue { celValue(&conversion, fields: .all) }")
             out.append("")
             out.append("    public func celValue(_ conversion: inout CELConversion, fields selection: FieldSelection) -> CELValue {")

@@ -28,7 +28,8 @@ public struct Inventory: Sendable, Encodable {
     /// The kinds that have resources.
     public var kinds: [ResourceKind] { lists.keys.filter { lists[$0]?.count ?? 0 > 0 }.sorted() }
 
-    /// The resources of `kind`, type-erased (reports, listings; evaluation uses the typed form).
+    /// The resources of `kind`, type-erased: what evaluation, reports and listings walk when the
+    /// kind is known only at run time. Copies the list; `count(of:)` does not.
     public func resources(of kind: ResourceKind) -> [any Resource] { lists[kind]?.erased ?? [] }
 
     /// How many resources of `kind` there are.

@@ -9,6 +9,14 @@ public protocol Record: Encodable, Sendable, Hashable, SchemaDescribing {
     /// The value as policies see it: a map of the fields that are present (an absent optional
     /// is an absent key, so `has(x.field)` tells present from absent).
     func celValue(_ conversion: inout CELConversion) -> CELValue
+    /// The value with only the fields `fields` selects (the ones the policies read). Resources
+    /// and provider sections honour the selection; other records convert whole.
+    func celValue(_ conversion: inout CELConversion, fields: FieldSelection) -> CELValue
+}
+
+extension Record {
+    /// A record written by hand may convert every field whatever is selected.
+    public func celValue(_ conversion: inout CELConversion, fields _: FieldSelection) -> CELValue { celValue(&conversion) }
 }
 
 /// What every resource kind has: identity, place, origin, tags, what the input held about it,
@@ -30,13 +38,6 @@ public protocol Resource: Record {
     var collected: [String] { get }
     /// Provider-specific facts (`bucket.aws`), one section per provider.
     var sections: ResourceSections { get set }
-    /// The value with only the top-level fields `fields` selects (the ones the policies read).
-    func celValue(_ conversion: inout CELConversion, fields: FieldSelection) -> CELValue
-}
-
-extension Resource {
-    /// A hand-written resource may convert every field whatever is selected.
-    public func celValue(_ conversion: inout CELConversion, fields _: FieldSelection) -> CELValue { celValue(&conversion) }
 }
 
 /// One provider's facts about a resource kind, read by policies as `bucket.aws.…`. Declared

@@ -20,11 +20,12 @@ public struct ResourceSections: Sendable, Hashable, Encodable {
 
     public var isEmpty: Bool { storage.isEmpty }
 
-    /// Appends each section under its provider's name, in provider order (those `selection` selects).
+    /// Appends each section under its provider's name, in provider order: those `selection`
+    /// selects, each with the fields selected within it (`identity.aws.policies`).
     public func append(to fields: inout CELMap.Fields, _ conversion: inout CELConversion, selection: FieldSelection = .all) {
         for provider in providers where selection.contains(provider.key) {
             guard let section = storage[provider] else { continue }
-            fields.append(provider.key, section.celValue(&conversion))
+            fields.append(provider.key, section.celValue(&conversion, fields: selection.within(provider.key)))
         }
     }
 

@@ -32,17 +32,19 @@ extension AWSAccount {
         FieldSchema("supportAccess", .list(.string), "identities with AWSSupportAccess attached"),
     ])
 
-    public func celValue(_ conversion: inout CELConversion) -> CELValue {
+    public func celValue(_ conversion: inout CELConversion) -> CELValue { celValue(&conversion, fields: .all) }
+
+    public func celValue(_ conversion: inout CELConversion, fields selection: FieldSelection) -> CELValue {
         var fields = CELMap.Fields(capacity: 9)
-        fields.append(FieldKeys.rootHardwareMFA, ifPresent: self.rootHardwareMFA.map { .bool($0) })
-        fields.append(FieldKeys.rootAccessKeys, ifPresent: self.rootAccessKeys.map { .int(Int64($0)) })
-        fields.append(FieldKeys.rootLastUsed, ifPresent: self.rootLastUsed.map { CELConversion.time($0) })
-        fields.append(FieldKeys.rootPasswordEnabled, ifPresent: self.rootPasswordEnabled.map { .bool($0) })
-        fields.append(FieldKeys.publicAccessBlock, ifPresent: self.publicAccessBlock.map { $0.celValue(&conversion) })
-        fields.append(FieldKeys.configRecorders, .list(self.configRecorders.map { $0.celValue(&conversion) }))
-        fields.append(FieldKeys.accessAnalyzers, .list(self.accessAnalyzers.map { $0.celValue(&conversion) }))
-        fields.append(FieldKeys.serverCertificates, .list(self.serverCertificates.map { $0.celValue(&conversion) }))
-        fields.append(FieldKeys.supportAccess, CELConversion.strings(self.supportAccess))
+        if selection.contains(FieldKeys.rootHardwareMFA) { fields.append(FieldKeys.rootHardwareMFA, ifPresent: self.rootHardwareMFA.map { .bool($0) }) }
+        if selection.contains(FieldKeys.rootAccessKeys) { fields.append(FieldKeys.rootAccessKeys, ifPresent: self.rootAccessKeys.map { .int(Int64($0)) }) }
+        if selection.contains(FieldKeys.rootLastUsed) { fields.append(FieldKeys.rootLastUsed, ifPresent: self.rootLastUsed.map { CELConversion.time($0) }) }
+        if selection.contains(FieldKeys.rootPasswordEnabled) { fields.append(FieldKeys.rootPasswordEnabled, ifPresent: self.rootPasswordEnabled.map { .bool($0) }) }
+        if selection.contains(FieldKeys.publicAccessBlock) { fields.append(FieldKeys.publicAccessBlock, ifPresent: self.publicAccessBlock.map { $0.celValue(&conversion) }) }
+        if selection.contains(FieldKeys.configRecorders) { fields.append(FieldKeys.configRecorders, .list(self.configRecorders.map { $0.celValue(&conversion) })) }
+        if selection.contains(FieldKeys.accessAnalyzers) { fields.append(FieldKeys.accessAnalyzers, .list(self.accessAnalyzers.map { $0.celValue(&conversion) })) }
+        if selection.contains(FieldKeys.serverCertificates) { fields.append(FieldKeys.serverCertificates, .list(self.serverCertificates.map { $0.celValue(&conversion) })) }
+        if selection.contains(FieldKeys.supportAccess) { fields.append(FieldKeys.supportAccess, CELConversion.strings(self.supportAccess)) }
         return .map(CELMap(fields))
     }
 }

@@ -26,14 +26,16 @@ extension AWSBucket {
         FieldSchema("mfaDelete", .bool, optional: true, "MFA delete enabled"),
     ])
 
-    public func celValue(_ conversion: inout CELConversion) -> CELValue {
+    public func celValue(_ conversion: inout CELConversion) -> CELValue { celValue(&conversion, fields: .all) }
+
+    public func celValue(_ conversion: inout CELConversion, fields selection: FieldSelection) -> CELValue {
         var fields = CELMap.Fields(capacity: 6)
-        fields.append(FieldKeys.publicAccessBlock, ifPresent: self.publicAccessBlock.map { $0.celValue(&conversion) })
-        fields.append(FieldKeys.accountPublicAccessBlock, ifPresent: self.accountPublicAccessBlock.map { $0.celValue(&conversion) })
-        fields.append(FieldKeys.policy, ifPresent: self.policy.map { $0.celValue(&conversion) })
-        fields.append(FieldKeys.acl, .list(self.acl.map { $0.celValue(&conversion) }))
-        fields.append(FieldKeys.bucketKeyEnabled, ifPresent: self.bucketKeyEnabled.map { .bool($0) })
-        fields.append(FieldKeys.mfaDelete, ifPresent: self.mfaDelete.map { .bool($0) })
+        if selection.contains(FieldKeys.publicAccessBlock) { fields.append(FieldKeys.publicAccessBlock, ifPresent: self.publicAccessBlock.map { $0.celValue(&conversion) }) }
+        if selection.contains(FieldKeys.accountPublicAccessBlock) { fields.append(FieldKeys.accountPublicAccessBlock, ifPresent: self.accountPublicAccessBlock.map { $0.celValue(&conversion) }) }
+        if selection.contains(FieldKeys.policy) { fields.append(FieldKeys.policy, ifPresent: self.policy.map { $0.celValue(&conversion) }) }
+        if selection.contains(FieldKeys.acl) { fields.append(FieldKeys.acl, .list(self.acl.map { $0.celValue(&conversion) })) }
+        if selection.contains(FieldKeys.bucketKeyEnabled) { fields.append(FieldKeys.bucketKeyEnabled, ifPresent: self.bucketKeyEnabled.map { .bool($0) }) }
+        if selection.contains(FieldKeys.mfaDelete) { fields.append(FieldKeys.mfaDelete, ifPresent: self.mfaDelete.map { .bool($0) }) }
         return .map(CELMap(fields))
     }
 }

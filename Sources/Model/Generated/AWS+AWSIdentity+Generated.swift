@@ -20,11 +20,13 @@ extension AWSIdentity {
         FieldSchema("trust", .object(PolicyDocument.self), optional: true, "trust policy (roles)"),
     ])
 
-    public func celValue(_ conversion: inout CELConversion) -> CELValue {
+    public func celValue(_ conversion: inout CELConversion) -> CELValue { celValue(&conversion, fields: .all) }
+
+    public func celValue(_ conversion: inout CELConversion, fields selection: FieldSelection) -> CELValue {
         var fields = CELMap.Fields(capacity: 3)
-        fields.append(FieldKeys.path, ifPresent: self.path.map { .string($0) })
-        fields.append(FieldKeys.policies, .list(self.policies.map { $0.celValue(&conversion) }))
-        fields.append(FieldKeys.trust, ifPresent: self.trust.map { $0.celValue(&conversion) })
+        if selection.contains(FieldKeys.path) { fields.append(FieldKeys.path, ifPresent: self.path.map { .string($0) }) }
+        if selection.contains(FieldKeys.policies) { fields.append(FieldKeys.policies, .list(self.policies.map { $0.celValue(&conversion) })) }
+        if selection.contains(FieldKeys.trust) { fields.append(FieldKeys.trust, ifPresent: self.trust.map { $0.celValue(&conversion) }) }
         return .map(CELMap(fields))
     }
 }

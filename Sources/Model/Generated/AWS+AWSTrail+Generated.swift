@@ -16,9 +16,11 @@ extension AWSTrail {
         FieldSchema("cloudWatchLogsGroup", .string, optional: true, "CloudWatch Logs group ARN"),
     ])
 
-    public func celValue(_ conversion: inout CELConversion) -> CELValue {
+    public func celValue(_ conversion: inout CELConversion) -> CELValue { celValue(&conversion, fields: .all) }
+
+    public func celValue(_ conversion: inout CELConversion, fields selection: FieldSelection) -> CELValue {
         var fields = CELMap.Fields(capacity: 1)
-        fields.append(FieldKeys.cloudWatchLogsGroup, ifPresent: self.cloudWatchLogsGroup.map { .string($0) })
+        if selection.contains(FieldKeys.cloudWatchLogsGroup) { fields.append(FieldKeys.cloudWatchLogsGroup, ifPresent: self.cloudWatchLogsGroup.map { .string($0) }) }
         return .map(CELMap(fields))
     }
 }

@@ -40,7 +40,7 @@ public struct PolicyEvaluator: Sendable {
         // Kinds in the order of the kind list, which is the order their findings join a policy
         // id's run (accounts first, keys last).
         let planners: [@Sendable () -> KindWork?] = kinds.map { descriptor in
-            { plan(descriptor.kind, inventory.resources(of: descriptor.kind), coverage: coverage) }
+            { plan(descriptor.kind, inventory, coverage: coverage) }
         }
         // Kinds are sorted side by side, then all their chunks share one pool of cores:
         // one kind after another left a core idle at the end of each.
@@ -81,10 +81,15 @@ public struct PolicyEvaluator: Sendable {
     /// kind list reaches their types only at run time, and unspecialized generic code copied
     /// every resource through value witnesses (it ran the pack at half the speed). An
     /// existential costs one dynamic call per field read, and `celValue` runs specialized.
-    private func plan(_ kind: ResourceKind, _ unsorted: [any Resource], coverage: Coverage) -> KindWork? {
+    private func plan(_ kind: ResourceKind, _ inventory: Inventory, coverage: Coverage) -> KindWork? {
         let applicable = policies.filter { $0.resource == kind }.sorted { $0.id < $1.id }
-        guard !applicable.isEmpty, !unsorted.isEmpty else { return nil }
-        let resources = unsorted.sorted { $0.id < $1.id }
+        // Erasing a kind's resources copies and retains each one: only for kinds some policy reads.
+        guard !applicable.isEmpty, inventory.count(of: kind) > 0 else { return nil }
+        let unsorted = inventory.resources(of: kind)
+        // Sorted by id read once per resource, not twice per comparison through the existential;
+        // equal ids keep their input order.
+        let ids = unsorted.map(\.id)
+        let resources = ids.indices.sorted { ids[$0] != ids[$1] ? ids[$0] < ids[$1] : $0 < $1 }.map { unsorted[$0] }
         let references = applicable.map(PolicyReference.init)
         let chunkSize = max(64, resources.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunks = stride(from: 0, to: resources.count, by: chunkSize).map { $0..<min($0 + chunkSize, resources.count) }

@@ -7,13 +7,25 @@ import Model
 /// `{{ bucket }}`) reads every field. A macro variable of the same name shadows the resource.
 enum FieldUse {
     static func fields(of root: Expr, resource variable: String) -> FieldSelection {
-        var names = Set<String>()
+        var used = PathTree()
         var whole = false
-        func walk(_ expr: Expr, shadowed: Bool) {
+        /// The field path of a select chain on the resource (`identity.aws.policies` →
+        /// `["aws", "policies"]`), or nil when the chain starts elsewhere.
+        func path(_ expr: Expr, shadowed: Bool) -> [String]? {
             switch expr.kind {
             case let .select(operand, field, _):
-                if !shadowed, case let .ident(name) = operand.kind, name == variable {
-                    names.insert(field)
+                return path(operand, shadowed: shadowed).map { $0 + [field] }
+            case let .ident(name):
+                return !shadowed && name == variable ? [] : nil
+            default:
+                return nil
+            }
+        }
+        func walk(_ expr: Expr, shadowed: Bool) {
+            switch expr.kind {
+            case let .select(operand, _, _):
+                if let fields = path(expr, shadowed: shadowed) {
+                    used.insert(fields)
                 } else {
                     walk(operand, shadowed: shadowed)
                 }
@@ -39,6 +51,26 @@ enum FieldUse {
             }
         }
         walk(root, shadowed: false)
-        return whole ? .all : FieldSelection(names)
+        return whole ? .all : used.selection
+    }
+
+    /// Field paths read, merged: a path that is read whole covers every longer one under it.
+    private struct PathTree {
+        var whole = false
+        var children: [String: PathTree] = [:]
+
+        mutating func insert(_ path: some Collection<String>) {
+            guard !whole else { return }
+            guard let first = path.first else {
+                whole = true
+                children = [:]
+                return
+            }
+            children[first, default: PathTree()].insert(path.dropFirst())
+        }
+
+        var selection: FieldSelection {
+            whole ? .all : FieldSelection(children.mapValues(\.selection))
+        }
     }
 }
