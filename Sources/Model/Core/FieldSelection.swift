@@ -38,8 +38,6 @@ public struct FieldSelection: Sendable, Hashable {
     /// everything is.
     public func within(_ key: FieldKey) -> FieldSelection { fields?[key] ?? .all }
 
-    public var selectsEverything: Bool { fields == nil }
-
     /// Every field of either, and within a field what either selects of it.
     public func union(_ other: FieldSelection) -> FieldSelection {
         guard let fields, let more = other.fields else { return .all }
